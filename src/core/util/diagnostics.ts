@@ -1,0 +1,77 @@
+/** Positioned problems reported by every parser and checker in core. */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** 1-based line and column. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface Diagnostic {
+  severity: Severity;
+  /** Stable kebab-case identifier, e.g. `dependency-defined-later`. */
+  code: string;
+  message: string;
+  range: Range;
+  /** Which input the range points into, e.g. `spec` or `registry`; omitted means the main input. */
+  source?: string;
+}
+
+/** Maps character offsets of a text to 1-based line/column positions. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(readonly text: string) {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+  }
+
+  /** Position of a character offset (clamped to the text). */
+  position(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: o - this.starts[lo] + 1 };
+  }
+
+  /** Range covering the offsets `[start, end)`. */
+  range(start: number, end: number = start): Range {
+    return { start: this.position(start), end: this.position(Math.max(start, end)) };
+  }
+}
+
+/** The range of the whole first line, for problems that belong to no particular node. */
+export const DOCUMENT_START: Range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+
+/** True when any diagnostic is an error. */
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** Orders diagnostics by position, then severity, then code, so output is stable. */
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+  return diagnostics.sort(
+    (a, b) =>
+      (a.source ?? '').localeCompare(b.source ?? '') ||
+      a.range.start.line - b.range.start.line ||
+      a.range.start.column - b.range.start.column ||
+      rank[a.severity] - rank[b.severity] ||
+      a.code.localeCompare(b.code),
+  );
+}
+
+/** Formats like a compiler: `FILE:LINE:COL: error[CODE]: message`. */
+export function formatDiagnostic(d: Diagnostic, file: string): string {
+  return `${file}:${d.range.start.line}:${d.range.start.column}: ${d.severity}[${d.code}]: ${d.message}`;
+}
