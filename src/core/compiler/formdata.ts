@@ -21,8 +21,8 @@ export type ConversionResult = { result: JsonObject } | { validation_errors: Val
 
 /** Validates `data` against a schema; errors sorted by path like wt-contracts. */
 export function validateAgainst(schema: JsonObject, data: JsonValue): ValidationErrorRecord[] {
-  // strict: false tolerates the `ecoscope:*` keywords real schemas carry.
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
+  // strict: false tolerates the `ecoscope:*` keywords real schemas carry; verbose puts the failing value in `e.data`.
+  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true, verbose: true });
   (addFormats as unknown as (a: Ajv2020) => void)(ajv);
   const validate = ajv.compile(toPlain(schema) as object);
   if (validate(toPlain(data))) return [];
@@ -34,7 +34,8 @@ function toRecord(e: ErrorObject): ValidationErrorRecord {
   return {
     message: pythonStyleMessage(e),
     path,
-    schema_path: pointerSegments(e.schemaPath.replace(/^#/, '')),
+    // schemaPath is a URI fragment (`#/properties/Group%20One/...`): percent-decode it first.
+    schema_path: pointerSegments(decodeFragment(e.schemaPath.replace(/^#/, ''))),
     validator: e.keyword,
     input: fromPlain(e.data),
   };
@@ -66,6 +67,14 @@ function pointerSegments(pointer: string): Array<string | number> {
     .split('/')
     .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'))
     .map((s) => (/^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s));
+}
+
+function decodeFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
+  }
 }
 
 function comparePaths(a: Array<string | number>, b: Array<string | number>): number {

@@ -1,6 +1,6 @@
 import type { KnownTask } from '../registry/index.ts';
 import { boundArgs, type TaskInstance } from '../spec/index.ts';
-import { deepClone, isObject, type JsonObject, type JsonValue } from '../util/json-value.ts';
+import { isObject, type JsonObject, type JsonValue } from '../util/json-value.ts';
 
 /** One instance's form schema, built from its task's registry schema (wt-compiler §3 steps 1–7). */
 export interface InstanceSchema {
@@ -31,8 +31,10 @@ export function buildInstanceSchemas(resolved: ResolvedInstance[]): { schemas: M
 
 function instanceSchema(instance: TaskInstance, task: KnownTask, globalDefs: JsonObject): InstanceSchema | undefined {
   const omit = new Set(['return', ...boundArgs(instance)]);
-  // A deep copy per instance: a task used twice must not share (and corrupt) one schema (wt PR #129).
-  const schema = deepClone(task.jsonSchema);
+  // A fresh top level and `properties` per instance, so a task used twice never shares (and corrupts)
+  // one schema (wt PR #129). Deeper subtrees are shared read-only with the registry: nothing mutates
+  // them, and rjsf.json deep-copies before applying overrides.
+  const schema: JsonObject = new Map(task.jsonSchema);
   if (task.description && !schema.has('description')) schema.set('description', task.description);
   const props = schema.get('properties');
   const kept: JsonObject = new Map();

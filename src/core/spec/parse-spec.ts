@@ -1,8 +1,7 @@
-import { isMap, isScalar, isSeq, type YAMLMap } from 'yaml';
 import { DOCUMENT_START, type Diagnostic, type Range } from '../util/diagnostics.ts';
 import type { JsonValue } from '../util/json-value.ts';
 import { didYouMean } from '../util/suggest.ts';
-import { YamlReader, type YNode } from '../util/yaml-reader.ts';
+import { isMapNode, isScalarNode, isSeqNode, YamlReader, type YMap, type YNode } from '../util/yaml-reader.ts';
 import { checkWorkflow } from './check-workflow.ts';
 import { identifierProblem, isPythonIdentifier } from './identifiers.ts';
 import type {
@@ -37,7 +36,7 @@ export interface ParsedSpec {
 export function parseSpec(text: string, source?: string): ParsedSpec {
   const r = new YamlReader(text, source);
   const root = r.root;
-  if (root === undefined || (isScalar(root) && root.value === null)) {
+  if (r.isNull(root)) {
     r.error(DOCUMENT_START, 'empty-spec', 'the spec is empty: it needs `id`, `requirements` and `workflow`');
     return { diagnostics: r.diagnostics };
   }
@@ -48,7 +47,7 @@ export function parseSpec(text: string, source?: string): ParsedSpec {
   return { spec, diagnostics: r.diagnostics };
 }
 
-function readSpec(r: YamlReader, map: YAMLMap): Spec {
+function readSpec(r: YamlReader, map: YMap): Spec {
   const fields = new Map(r.pairs(map).map((p) => [p.key, p] as const));
   for (const [key, p] of fields) {
     if (ROOT_KEYS.includes(key)) continue;
@@ -82,12 +81,12 @@ function readSpec(r: YamlReader, map: YAMLMap): Spec {
 
   const defaultsField = fields.get('task-instance-defaults');
   const taskInstanceDefaults: Spec['taskInstanceDefaults'] = {};
-  if (defaultsField && !isNullNode(defaultsField.value)) {
+  if (defaultsField && !r.isNull(defaultsField.value)) {
     const dm = r.map(defaultsField.value, '`task-instance-defaults`');
     if (dm) {
       for (const p of r.pairs(dm)) {
         if (p.key === 'skipif') {
-          if (!isNullNode(p.value)) taskInstanceDefaults.skipif = readSkipIf(r, p.value);
+          if (!r.isNull(p.value)) taskInstanceDefaults.skipif = readSkipIf(r, p.value);
         } else {
           r.error(p.pair, 'unknown-key', `unknown key \`${p.key}\` in \`task-instance-defaults\`: only \`skipif\` is supported`);
         }
@@ -107,8 +106,7 @@ function readWorkflow(r: YamlReader, node: YNode | undefined): WorkflowItem[] {
   const seq = r.seq(node, '`workflow`');
   if (!seq) return [];
   const out: WorkflowItem[] = [];
-  for (const raw of seq.items) {
-    const item = r.resolve(raw as YNode);
+  for (const item of r.items(seq)) {
     const map = r.map(item, 'each `workflow` entry (a task instance or a task group)');
     if (!map) continue;
     const kind = classify(r, map);
@@ -124,11 +122,11 @@ function readWorkflow(r: YamlReader, node: YNode | undefined): WorkflowItem[] {
 }
 
 /** wt-compiler's discriminator: `type: task-group` is a group, anything with `id` and `task` an instance. */
-function classify(r: YamlReader, map: YAMLMap): 'task' | 'task-group' {
+function classify(r: YamlReader, map: YMap): 'task' | 'task-group' {
   const keys = new Set(r.pairs(map).map((p) => p.key));
   const type = r.pairs(map).find((p) => p.key === 'type');
   if (type) {
-    const v = isScalar(type.value) ? type.value.value : undefined;
+    const v = isScalarNode(type.value) ? r.scalar(type.value) : undefined;
     if (v === 'task-group') return 'task-group';
     r.error(type.value, 'unknown-entry-type', `\`type: ${String(v)}\` is not a workflow entry type: the only type is \`task-group\` (task instances have no \`type\`)`);
     return keys.has('tasks') ? 'task-group' : 'task';
@@ -140,7 +138,7 @@ function classify(r: YamlReader, map: YAMLMap): 'task' | 'task-group' {
   return 'task';
 }
 
-function readGroup(r: YamlReader, map: YAMLMap): TaskGroup | undefined {
+function readGroup(r: YamlReader, map: YMap): TaskGroup | undefined {
   const fields = new Map(r.pairs(map).map((p) => [p.key, p] as const));
   for (const [key, p] of fields) {
     if (!GROUP_KEYS.includes(key)) r.error(p.pair, 'unknown-key', `unknown key \`${key}\` in a task group${didYouMean(key, GROUP_KEYS)} (allowed: ${GROUP_KEYS.join(', ')})`);
@@ -156,8 +154,8 @@ function readGroup(r: YamlReader, map: YAMLMap): TaskGroup | undefined {
   const tasks: TaskInstance[] = [];
   const tasksField = fields.get('tasks');
   const seq = tasksField ? r.seq(tasksField.value, `\`tasks\` of group "${title}"`) : undefined;
-  for (const raw of seq?.items ?? []) {
-    const m = r.map(r.resolve(raw as YNode), `each task of group "${title}"`);
+  for (const raw of seq ? r.items(seq) : []) {
+    const m = r.map(raw, `each task of group "${title}"`);
     if (!m) continue;
     if (r.pairs(m).some((p) => p.key === 'type' || p.key === 'tasks')) {
       r.error(m, 'nested-group', `task groups cannot be nested: move this group out of "${title}"`);
@@ -172,7 +170,7 @@ function readGroup(r: YamlReader, map: YAMLMap): TaskGroup | undefined {
   return { kind: 'task-group', title, description, tasks, range, titleRange: r.range(titleField?.value, firstLine(range)) };
 }
 
-function readInstance(r: YamlReader, map: YAMLMap): TaskInstance | undefined {
+function readInstance(r: YamlReader, map: YMap): TaskInstance | undefined {
   const fields = new Map(r.pairs(map).map((p) => [p.key, p] as const));
   for (const [key, p] of fields) {
     if (!INSTANCE_KEYS.includes(key)) {
@@ -199,12 +197,12 @@ function readInstance(r: YamlReader, map: YAMLMap): TaskInstance | undefined {
 
   let name = '';
   const nameField = fields.get('name');
-  if (nameField && !isNullNode(nameField.value)) name = r.string(nameField.value, `the \`name\` of ${label}`) ?? '';
+  if (nameField && !r.isNull(nameField.value)) name = r.string(nameField.value, `the \`name\` of ${label}`) ?? '';
 
   const dependencies: DependencyUse[] = [];
   const partial: PartialArg[] = [];
   const partialField = fields.get('partial');
-  if (partialField && !isNullNode(partialField.value)) {
+  if (partialField && !r.isNull(partialField.value)) {
     const pm = r.map(partialField.value, `\`partial\` of ${label}`);
     for (const p of pm ? r.pairs(pm) : []) {
       if (!isPythonIdentifier(p.key)) {
@@ -227,7 +225,7 @@ function readInstance(r: YamlReader, map: YAMLMap): TaskInstance | undefined {
     if (count > 1) r.warning(fields.get(map_ ? 'map' : 'mapvalues')?.pair ?? map, 'argument-bound-twice', `argument \`${n}\` of ${label} is bound more than once (in \`partial\` and \`map\`/\`mapvalues\` argnames); the call would fail at run time`);
   }
   const skipField = fields.get('skipif');
-  const skipif = skipField && !isNullNode(skipField.value) ? readSkipIf(r, skipField.value) : undefined;
+  const skipif = skipField && !r.isNull(skipField.value) ? readSkipIf(r, skipField.value) : undefined;
 
   // Keep an instance without `task` (already reported) so references to it don't cascade into more errors.
   if (!idField) return undefined;
@@ -240,7 +238,7 @@ function readInstance(r: YamlReader, map: YAMLMap): TaskInstance | undefined {
     dependencies,
     range,
     idRange: r.range(idField.value, range),
-    taskRange: r.range(taskField.value, range),
+    taskRange: r.range(taskField?.value, range),
   };
   if (map_) t.map = map_;
   if (mapvalues) t.mapvalues = mapvalues;
@@ -251,19 +249,20 @@ function readInstance(r: YamlReader, map: YAMLMap): TaskInstance | undefined {
 /** Finds references at any depth of a partial value; reports malformed ones. */
 function scanValue(r: YamlReader, node: YNode | undefined, deps: DependencyUse[], label: string): void {
   const n = r.resolve(node);
-  if (isScalar(n)) {
-    if (typeof n.value !== 'string') return;
-    const parsed = parseReference(n.value);
+  if (isScalarNode(n)) {
+    const s = r.scalar(n);
+    if (typeof s !== 'string') return;
+    const parsed = parseReference(s);
     if (parsed.kind === 'invalid') r.error(n, 'invalid-reference', parsed.message);
     else if (parsed.kind === 'reference' && parsed.reference.kind === 'workflow') {
-      deps.push({ id: parsed.reference.id, text: n.value, range: r.range(n) });
-    } else if (parsed.kind === 'literal' && looksLikeInterpolation(n.value)) {
+      deps.push({ id: parsed.reference.id, text: s, range: r.range(n) });
+    } else if (parsed.kind === 'literal' && looksLikeInterpolation(s)) {
       r.warning(n, 'not-a-reference', `in ${label} this string is passed literally: wt has no string interpolation, only a whole-string \`\${{ … }}\` is a reference`);
     }
-  } else if (isSeq(n)) {
-    for (const item of n.items) scanValue(r, item as YNode, deps, label);
-  } else if (isMap(n)) {
-    for (const p of n.items) scanValue(r, r.resolve(p.value as YNode | null), deps, label);
+  } else if (isSeqNode(n)) {
+    for (const item of r.items(n)) scanValue(r, item, deps, label);
+  } else if (isMapNode(n)) {
+    for (const p of n.mappings) scanValue(r, r.resolve(p.value), deps, label);
   }
 }
 
@@ -274,7 +273,7 @@ function readParallel(
   label: string,
   deps: DependencyUse[],
 ): ParallelOperation | undefined {
-  if (node === undefined || isNullNode(node)) return undefined;
+  if (node === undefined || r.isNull(node)) return undefined;
   const map = r.map(node, `\`${kind}\` of ${label}`);
   if (!map) return undefined;
   const fields = new Map(r.pairs(map).map((p) => [p.key, p] as const));
@@ -292,27 +291,27 @@ function readParallel(
   }
   const argnames: string[] = [];
   const namesNode = names.value;
-  const nameNodes = isSeq(namesNode) ? (namesNode.items as YNode[]) : [namesNode];
+  const nameNodes = isSeqNode(namesNode) ? r.items(namesNode) : [namesNode];
   for (const nn of nameNodes) {
-    const v = r.string(r.resolve(nn), `each \`argnames\` entry of ${label}`);
+    const v = r.string(nn, `each \`argnames\` entry of ${label}`);
     if (v === undefined) continue;
     if (!isPythonIdentifier(v)) r.error(nn, 'invalid-argument-name', `\`${v}\` in \`argnames\` of ${label} is not a valid argument name`);
     argnames.push(v);
   }
   if (argnames.length === 0) r.error(namesNode, 'incomplete-map', `\`argnames\` of ${label} is empty`);
   // argvalues: one reference or a list of references (wt-compiler's `Vars`), never inline data.
-  const valueNodes = isSeq(values.value) ? (values.value.items as YNode[]) : [values.value];
-  for (const vn of valueNodes) {
-    const v = r.resolve(vn);
-    if (!(isScalar(v) && typeof v.value === 'string')) {
-      r.error(v, 'argvalues-not-reference', `\`argvalues\` of ${label} must be a reference such as \`\${{ workflow.<id>.return }}\` (or a list of them), not ${isSeq(v) ? 'a nested list' : 'inline data'}`);
+  const valueNodes = isSeqNode(values.value) ? r.items(values.value) : [values.value];
+  for (const v of valueNodes) {
+    const text = isScalarNode(v) ? r.scalar(v) : undefined;
+    if (typeof text !== 'string') {
+      r.error(v, 'argvalues-not-reference', `\`argvalues\` of ${label} must be a reference such as \`\${{ workflow.<id>.return }}\` (or a list of them), not ${isSeqNode(v) ? 'a nested list' : 'inline data'}`);
       continue;
     }
-    const parsed = parseReference(v.value);
+    const parsed = parseReference(text);
     if (parsed.kind === 'literal') {
-      r.error(v, 'argvalues-not-reference', `\`${v.value}\` in \`argvalues\` of ${label} is not a reference: wrap it as \`\${{ workflow.<id>.return }}\``);
+      r.error(v, 'argvalues-not-reference', `\`${text}\` in \`argvalues\` of ${label} is not a reference: wrap it as \`\${{ workflow.<id>.return }}\``);
     } else if (parsed.kind === 'invalid') r.error(v, 'invalid-reference', parsed.message);
-    else if (parsed.reference.kind === 'workflow') deps.push({ id: parsed.reference.id, text: v.value, range: r.range(v) });
+    else if (parsed.reference.kind === 'workflow') deps.push({ id: parsed.reference.id, text, range: r.range(v) });
   }
   return { argnames, argvalues: r.json(values.value), range: r.range(map) };
 }
@@ -324,9 +323,9 @@ function readSkipIf(r: YamlReader, node: YNode | undefined): SkipIf | undefined 
   for (const p of r.pairs(map)) {
     if (p.key === 'conditions') {
       const seq = r.seq(p.value, '`skipif.conditions`');
-      for (const item of seq?.items ?? []) {
-        const v = r.string(r.resolve(item as YNode), 'a skip condition (a task name)');
-        if (v !== undefined) skip.conditions.push({ name: v, range: r.range(item as YNode) });
+      for (const item of seq ? r.items(seq) : []) {
+        const v = r.string(item, 'a skip condition (a task name)');
+        if (v !== undefined) skip.conditions.push({ name: v, range: r.range(item) });
       }
     } else if (p.key === 'unpack_depth') {
       const v = r.int(p.value, '`skipif.unpack_depth`');
@@ -345,14 +344,14 @@ const SECTIONS: OverrideSection[] = ['properties', '$defs', 'uiSchema'];
 
 function readOverrides(r: YamlReader, node: YNode | undefined): RjsfOverrides {
   const out: RjsfOverrides = { properties: [], $defs: [], uiSchema: [] };
-  if (node === undefined || isNullNode(node)) return out;
+  if (node === undefined || r.isNull(node)) return out;
   const map = r.map(node, '`rjsf-overrides`');
   for (const p of map ? r.pairs(map) : []) {
     if (!(SECTIONS as string[]).includes(p.key)) {
       r.error(p.pair, 'unknown-key', `unknown \`rjsf-overrides\` section \`${p.key}\`${didYouMean(p.key, SECTIONS)} (allowed: ${SECTIONS.join(', ')})`);
       continue;
     }
-    if (isNullNode(p.value)) continue;
+    if (r.isNull(p.value)) continue;
     const section = r.map(p.value, `\`rjsf-overrides.${p.key}\``);
     for (const entry of section ? r.pairs(section) : []) {
       const value: JsonValue = r.json(entry.value);
@@ -365,10 +364,6 @@ function readOverrides(r: YamlReader, node: YNode | undefined): RjsfOverrides {
     }
   }
   return out;
-}
-
-function isNullNode(node: YNode | undefined): boolean {
-  return node === undefined || (isScalar(node) && node.value === null);
 }
 
 function firstLine(range: Range): Range {

@@ -1,7 +1,6 @@
-import { isScalar, type Pair } from 'yaml';
 import type { Range } from '../util/diagnostics.ts';
 import { didYouMean } from '../util/suggest.ts';
-import type { YamlReader, YNode } from '../util/yaml-reader.ts';
+import { isScalarNode, type YamlReader, type YNode, type YPair } from '../util/yaml-reader.ts';
 import { DEFAULT_CHANNEL, KNOWN_CHANNELS, resolveChannel } from './channels.ts';
 import type { Channel, CondaRequirement, PypiRequirement, Requirement } from './model.ts';
 
@@ -44,8 +43,8 @@ export function readRequirements(r: YamlReader, node: YNode | undefined): Requir
   const seq = r.seq(node, '`requirements`');
   if (!seq) return [];
   const out: Requirement[] = [];
-  for (const item of seq.items) {
-    const req = readRequirement(r, r.resolve(item as YNode));
+  for (const item of r.items(seq)) {
+    const req = readRequirement(r, item);
     if (req) out.push(req);
   }
   return out;
@@ -53,7 +52,8 @@ export function readRequirements(r: YamlReader, node: YNode | undefined): Requir
 
 function readRequirement(r: YamlReader, node: YNode | undefined): Requirement | undefined {
   const range = r.range(node);
-  if (isScalar(node) && typeof node.value === 'string') return fromMatchSpec(r, node, node.value, range);
+  const text = isScalarNode(node) ? r.scalar(node) : undefined;
+  if (typeof text === 'string') return fromMatchSpec(r, node!, text, range);
   const map = r.map(node, 'a requirement');
   if (!map) return undefined;
   const fields = new Map(r.pairs(map).map((p) => [p.key, p] as const));
@@ -68,7 +68,7 @@ function readRequirement(r: YamlReader, node: YNode | undefined): Requirement | 
   return readConda(r, fields, range);
 }
 
-type Fields = Map<string, { key: string; pair: Pair; value: YNode | undefined }>;
+type Fields = Map<string, { key: string; pair: YPair; value: YNode | undefined }>;
 
 function checkKeys(r: YamlReader, fields: Fields, allowed: string[], what: string): void {
   for (const [k, p] of fields) {
@@ -177,8 +177,8 @@ function readPypi(r: YamlReader, fields: Fields, range: Range): PypiRequirement 
   const extras = fields.get('extras');
   if (extras) {
     const seq = r.seq(extras.value, `\`extras\` of ${label}`);
-    for (const item of seq?.items ?? []) {
-      const v = r.string(item as YNode, 'an extra');
+    for (const item of seq ? r.items(seq) : []) {
+      const v = r.string(item, 'an extra');
       if (v !== undefined) req.extras.push(v);
     }
   }

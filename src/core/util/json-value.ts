@@ -26,7 +26,7 @@ export function deepClone<T extends JsonValue>(value: T): T {
   if (Array.isArray(value)) return value.map(deepClone) as T;
   if (value instanceof Map) {
     const out: JsonObject = new Map();
-    for (const [k, v] of value) out.set(k, deepClone(v));
+    for (const [k, v] of value as JsonObject) out.set(k, deepClone(v));
     return out as T;
   }
   return value;

@@ -103,7 +103,6 @@ export function quotePythonString(s: string): string {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0x20 && c < 0x7f && c !== 0x22 && c !== 0x5c) continue;
-    if (c === 0x7f) continue; // DEL is ASCII: Python leaves it as is
     out += s.slice(start, i);
     const ch = s[i];
     out += SHORT_ESCAPES[ch] ?? '\\u' + c.toString(16).padStart(4, '0');

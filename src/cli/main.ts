@@ -1,0 +1,179 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { checkSpec, compileWorkflow, formdataToParams, paramsToFormdata } from '../core/compiler/index.ts';
+import { hasErrors } from '../core/util/diagnostics.ts';
+import { parseJson } from '../core/util/json-parse.ts';
+import { isObject, type JsonObject } from '../core/util/json-value.ts';
+import { dumpPythonJson } from '../core/util/python-json.ts';
+import { printDiagnostics } from './diagnostics-output.ts';
+
+/** `npm run --silent cli -- <command>`: the workbench core from a terminal or CI. Exit 0 ok, 1 problems, 2 usage. */
+
+const USAGE = `wt workbench CLI
+
+Usage: npm run --silent cli -- <command> [options]
+
+Commands:
+  compile  --spec FILE --registry FILE --out DIR [--pkg-name-prefix P] [--results-env-var V]
+           [--variant gcp] [--clobber] [--format text|json]
+           Check the spec and write DIR/<release_name>/<package_name>/{params.json,rjsf.json}.
+  check    --spec FILE --registry FILE [--format text|json]
+           Report every problem; exit 0 when there are no errors, 1 otherwise.
+  convert  --params-json FILE --rjsf FILE --from formdata|params --to params|formdata [--json FILE]
+           Convert run parameters and form data (stdin when --json is omitted).
+           Prints {"result": …} or {"validation_errors": […]}; exit 1 on validation errors.
+
+Diagnostics print as FILE:LINE:COL: error[CODE]: message (or {"diagnostics": […]} with --format json).
+`;
+
+class UsageError extends Error {}
+
+function parse(args: string[], options: ParseArgsConfig['options']) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+function need(values: Record<string, string | boolean | undefined>, name: string): string {
+  const v = values[name];
+  if (typeof v !== 'string' || v === '') throw new UsageError(`missing --${name}`);
+  return v;
+}
+
+function readText(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${what} ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+function formatOf(values: Record<string, string | boolean | undefined>): 'text' | 'json' {
+  const f = values.format ?? 'text';
+  if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json, not ${String(f)}`);
+  return f;
+}
+
+const SPEC_OPTIONS = {
+  spec: { type: 'string' },
+  registry: { type: 'string' },
+  format: { type: 'string' },
+} as const;
+
+function runCheck(args: string[]): number {
+  const v = parse(args, SPEC_OPTIONS);
+  const specPath = need(v, 'spec');
+  const registryPath = need(v, 'registry');
+  const result = checkSpec(readText(specPath, 'spec'), readText(registryPath, 'registry'));
+  printDiagnostics(result.diagnostics, { spec: specPath, registry: registryPath }, formatOf(v));
+  return hasErrors(result.diagnostics) ? 1 : 0;
+}
+
+function runCompile(args: string[]): number {
+  const v = parse(args, {
+    ...SPEC_OPTIONS,
+    out: { type: 'string' },
+    'pkg-name-prefix': { type: 'string' },
+    'results-env-var': { type: 'string' },
+    variant: { type: 'string' },
+    clobber: { type: 'boolean' },
+  });
+  const specPath = need(v, 'spec');
+  const registryPath = need(v, 'registry');
+  const out = need(v, 'out');
+  const format = formatOf(v);
+  if (v.variant !== undefined && v.variant !== 'gcp') throw new UsageError(`--variant must be gcp, not ${String(v.variant)}`);
+  const prefix = v['pkg-name-prefix'] as string | undefined;
+  if (prefix !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(prefix)) throw new UsageError('--pkg-name-prefix must be lowercase letters, digits and -');
+
+  const result = compileWorkflow(readText(specPath, 'spec'), readText(registryPath, 'registry'), { pkgNamePrefix: prefix });
+  const files = { spec: specPath, registry: registryPath };
+  if (!result.schemas || !result.releaseName || !result.packageName) {
+    printDiagnostics(result.diagnostics, files, format);
+    return 1;
+  }
+  const releaseDir = join(out, result.releaseName);
+  if (existsSync(releaseDir) && !v.clobber) {
+    throw new UsageError(`${releaseDir} already exists; pass --clobber to replace it`);
+  }
+  const written = [
+    [join(releaseDir, result.packageName, 'params.json'), result.schemas.paramsJsonText],
+    [join(releaseDir, result.packageName, 'rjsf.json'), result.schemas.rjsfJsonText],
+  ] as const;
+  for (const [path, text] of written) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  }
+  printDiagnostics(result.diagnostics, files, format);
+  if (format === 'text') process.stderr.write(`wrote ${releaseDir}\n`);
+  return 0;
+}
+
+function runConvert(args: string[]): number {
+  const v = parse(args, {
+    'params-json': { type: 'string' },
+    rjsf: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    json: { type: 'string' },
+  });
+  const from = need(v, 'from');
+  const to = need(v, 'to');
+  const pair = `${from}->${to}`;
+  if (pair !== 'formdata->params' && pair !== 'params->formdata') {
+    throw new UsageError('--from/--to must be formdata→params or params→formdata');
+  }
+  const schemaOf = (flag: string) => {
+    const path = need(v, flag);
+    const parsed = parseJson(readText(path, flag), flag);
+    if (!isObject(parsed.value)) throw new UsageError(`${path} is not a JSON object schema${parsed.diagnostics[0] ? `: ${parsed.diagnostics[0].message}` : ''}`);
+    return parsed.value;
+  };
+  const paramsSchema = schemaOf('params-json');
+  const rjsfSchema = schemaOf('rjsf');
+  const inputText = typeof v.json === 'string' ? readText(v.json, 'input') : readFileSync(0, 'utf8');
+  const input = parseJson(inputText, 'input');
+  if (!isObject(input.value)) {
+    const d = input.diagnostics[0];
+    throw new UsageError(`the input is not a JSON object${d ? ` (line ${d.range.start.line}, column ${d.range.start.column}: ${d.message})` : ''}`);
+  }
+  const result = pair === 'formdata->params' ? formdataToParams(input.value, paramsSchema, rjsfSchema) : paramsToFormdata(input.value, paramsSchema, rjsfSchema);
+  const payload: JsonObject = 'result' in result ? new Map([['result', result.result]]) : new Map([['validation_errors', result.validation_errors.map(toJsonRecord)]]);
+  process.stdout.write(dumpPythonJson(payload, { indent: 2 }) + '\n');
+  return 'result' in result ? 0 : 1;
+}
+
+function toJsonRecord(e: { message: string; path: Array<string | number>; schema_path: Array<string | number>; validator: string; input: unknown }): JsonObject {
+  return new Map<string, never>(Object.entries(e) as never);
+}
+
+export function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'compile':
+        return runCompile(rest);
+      case 'check':
+        return runCheck(rest);
+      case 'convert':
+        return runConvert(rest);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command ${command}`);
+    }
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`error: ${e.message}\n\nRun with --help for usage.\n`);
+    return 2;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));
