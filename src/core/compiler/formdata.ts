@@ -50,14 +50,25 @@ function pythonStyleMessage(e: ErrorObject): string {
     case 'additionalProperties':
       return `Additional properties are not allowed ('${String(p.additionalProperty)}' was unexpected)`;
     case 'type':
-      return `${JSON.stringify(e.data)} is not of type '${String(p.type)}'`;
+      return `${pyRepr(e.data)} is not of type '${String(p.type)}'`;
     case 'enum':
-      return `${JSON.stringify(e.data)} is not one of ${JSON.stringify(p.allowedValues)}`;
+      return `${pyRepr(e.data)} is not one of ${pyRepr(p.allowedValues)}`;
     case 'format':
-      return `${JSON.stringify(e.data)} is not a '${String(p.format)}'`;
+      return `${pyRepr(e.data)} is not a '${String(p.format)}'`;
     default:
       return e.message ?? e.keyword;
   }
+}
+
+/** Python's `repr` of plain JSON data, as jsonschema quotes values in its messages. */
+function pyRepr(v: unknown): string {
+  if (v === null || v === undefined) return 'None';
+  if (v === true) return 'True';
+  if (v === false) return 'False';
+  if (typeof v === 'string') return `'${v.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+  if (Array.isArray(v)) return `[${v.map(pyRepr).join(', ')}]`;
+  if (typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${pyRepr(k)}: ${pyRepr(x)}`).join(', ')}}`;
+  return String(v);
 }
 
 function pointerSegments(pointer: string): Array<string | number> {

@@ -1,4 +1,4 @@
-import { DOCUMENT_START, type Diagnostic, type Range } from '../util/diagnostics.ts';
+import { DOCUMENT_START, hasErrors, sortDiagnostics, type Diagnostic, type Range } from '../util/diagnostics.ts';
 import type { JsonValue } from '../util/json-value.ts';
 import { didYouMean } from '../util/suggest.ts';
 import { isMapNode, isScalarNode, isSeqNode, YamlReader, type YMap, type YNode } from '../util/yaml-reader.ts';
@@ -37,14 +37,15 @@ export function parseSpec(text: string, source?: string): ParsedSpec {
   const r = new YamlReader(text, source);
   const root = r.root;
   if (r.isNull(root)) {
-    r.error(DOCUMENT_START, 'empty-spec', 'the spec is empty: it needs `id`, `requirements` and `workflow`');
-    return { diagnostics: r.diagnostics };
+    // After a syntax error an empty result means "unreadable", not "empty": that error says it already.
+    if (!hasErrors(r.diagnostics)) r.error(DOCUMENT_START, 'empty-spec', 'the spec is empty: it needs `id`, `requirements` and `workflow`');
+    return { diagnostics: sortDiagnostics(r.diagnostics) };
   }
   const map = r.map(root, 'the spec');
-  if (!map) return { diagnostics: r.diagnostics };
+  if (!map) return { diagnostics: sortDiagnostics(r.diagnostics) };
   const spec = readSpec(r, map);
   checkWorkflow(r, spec);
-  return { spec, diagnostics: r.diagnostics };
+  return { spec, diagnostics: sortDiagnostics(r.diagnostics) };
 }
 
 function readSpec(r: YamlReader, map: YMap): Spec {
@@ -173,7 +174,7 @@ function readGroup(r: YamlReader, map: YMap): TaskGroup | undefined {
 function readInstance(r: YamlReader, map: YMap): TaskInstance | undefined {
   const fields = new Map(r.pairs(map).map((p) => [p.key, p] as const));
   for (const [key, p] of fields) {
-    if (!INSTANCE_KEYS.includes(key)) {
+    if (!INSTANCE_KEYS.includes(key) && key !== 'type') {
       r.error(p.pair, 'unknown-key', `unknown key \`${key}\` in a task instance${didYouMean(key, INSTANCE_KEYS)} (allowed: ${INSTANCE_KEYS.join(', ')})`);
     }
   }
@@ -247,8 +248,11 @@ function readInstance(r: YamlReader, map: YMap): TaskInstance | undefined {
 }
 
 /** Finds references at any depth of a partial value; reports malformed ones. */
-function scanValue(r: YamlReader, node: YNode | undefined, deps: DependencyUse[], label: string): void {
+function scanValue(r: YamlReader, node: YNode | undefined, deps: DependencyUse[], label: string, seen = new Set<YNode>()): void {
   const n = r.resolve(node);
+  // An aliased node is scanned once: this ends recursive aliases (`&a [*a]`) and alias fan-out.
+  if (n === undefined || seen.has(n)) return;
+  seen.add(n);
   if (isScalarNode(n)) {
     const s = r.scalar(n);
     if (typeof s !== 'string') return;
@@ -260,9 +264,9 @@ function scanValue(r: YamlReader, node: YNode | undefined, deps: DependencyUse[]
       r.warning(n, 'not-a-reference', `in ${label} this string is passed literally: wt has no string interpolation, only a whole-string \`\${{ … }}\` is a reference`);
     }
   } else if (isSeqNode(n)) {
-    for (const item of r.items(n)) scanValue(r, item, deps, label);
+    for (const item of r.items(n)) scanValue(r, item, deps, label, seen);
   } else if (isMapNode(n)) {
-    for (const p of n.mappings) scanValue(r, r.resolve(p.value), deps, label);
+    for (const p of n.mappings) scanValue(r, r.resolve(p.value), deps, label, seen);
   }
 }
 

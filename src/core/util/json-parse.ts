@@ -170,7 +170,6 @@ export function parseJson(text: string, source?: string): ParsedJson {
   };
 
   const parseNumber = (): JsonValue => {
-    const start = i;
     const m = NUMBER.exec(text.slice(i, i + 400));
     if (text.startsWith('-Infinity', i)) {
       i += 9;
@@ -183,9 +182,8 @@ export function parseJson(text: string, source?: string): ParsedJson {
       const n = Number(lexeme);
       return Number.isSafeInteger(n) ? n : BigInt(lexeme);
     }
-    const value = Number(lexeme);
-    if (!Number.isFinite(value)) fail('number out of range for a float', start);
-    return new PyFloat(value);
+    // Like Python's json.loads, a float beyond double range (`1e400`) reads as infinity.
+    return new PyFloat(Number(lexeme));
   };
 
   try {

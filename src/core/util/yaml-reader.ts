@@ -44,6 +44,9 @@ export class YamlReader {
   readonly root: YNode | undefined;
   private expanded = 0;
   private reportedExpansion = false;
+  private readonly checkedMaps = new WeakSet<YMap>();
+  /** Collections being converted by `json`, to stop at recursive aliases. */
+  private readonly converting = new Set<YNode>();
 
   constructor(
     readonly text: string,
@@ -244,12 +247,31 @@ export class YamlReader {
     }
     if (n === undefined) return null;
     if (isScalarNode(n)) return this.scalar(n);
+    if (this.converting.has(n)) {
+      // `&a [*a]`: Python would build a self-containing list that JSON cannot hold.
+      this.error(n, 'recursive-alias', 'this value contains itself through an alias: JSON cannot represent it');
+      return null;
+    }
+    this.converting.add(n);
+    try {
+      return this.collectionJson(n);
+    } finally {
+      this.converting.delete(n);
+    }
+  }
+
+  private collectionJson(n: YNode): JsonValue {
     if (isSeqNode(n)) return n.items.map((item) => this.json(item));
     if (isMapNode(n)) {
       const out: JsonObject = new Map();
+      // Python's YAML loaders reject a repeated key at any depth; report it (once per node, even when aliased).
+      const report = !this.checkedMaps.has(n);
+      this.checkedMaps.add(n);
       for (const pair of n.mappings) {
         const key = this.keyString(pair);
-        if (key !== undefined) out.set(key, this.json(pair.value));
+        if (key === undefined) continue;
+        if (report && out.has(key)) this.error(pair, 'duplicate-key', `duplicate key \`${key}\`: remove one of them`);
+        out.set(key, this.json(pair.value));
       }
       return out;
     }
