@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { checkSpec, compileWorkflow, formdataToParams, paramsToFormdata } from '../core/compiler/index.ts';
+import { checkSpec, compileWorkflow, formdataToParams, paramsToFormdata, type ValidationErrorRecord } from '../core/compiler/index.ts';
 import { hasErrors } from '../core/util/diagnostics.ts';
 import { parseJson } from '../core/util/json-parse.ts';
-import { isObject, type JsonObject } from '../core/util/json-value.ts';
+import { isObject, type JsonObject, type JsonValue } from '../core/util/json-value.ts';
 import { dumpPythonJson } from '../core/util/python-json.ts';
 import { printDiagnostics } from './diagnostics-output.ts';
 
@@ -146,8 +146,14 @@ function runConvert(args: string[]): number {
   return 'result' in result ? 0 : 1;
 }
 
-function toJsonRecord(e: { message: string; path: Array<string | number>; schema_path: Array<string | number>; validator: string; input: unknown }): JsonObject {
-  return new Map<string, never>(Object.entries(e) as never);
+function toJsonRecord(e: ValidationErrorRecord): JsonObject {
+  return new Map<string, JsonValue>([
+    ['message', e.message],
+    ['path', e.path],
+    ['schema_path', e.schema_path],
+    ['validator', e.validator],
+    ['input', e.input],
+  ]);
 }
 
 export function main(argv: string[]): number {

@@ -5,7 +5,6 @@ import type { JsonObject } from '../util/json-value.ts';
 import { dumpPythonJsonFile } from '../util/python-json.ts';
 import { checkTasks } from './check-tasks.ts';
 import { packageName, releaseName, DEFAULT_PKG_NAME_PREFIX } from './names.ts';
-import { paramsSha256 } from './params-hash.ts';
 import { buildParamsJson } from './params-json.ts';
 import { buildRjsfJson } from './rjsf-json.ts';
 import { buildInstanceSchemas, type ResolvedInstance } from './task-schema.ts';
@@ -84,4 +83,3 @@ export function compileWorkflow(specText: string, registry: RegistryInput, optio
   return result;
 }
 
-export { paramsSha256 };
