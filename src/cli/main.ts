@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { checkSpec, compileWorkflow, formdataToParams, paramsToFormdata, type ValidationErrorRecord } from '../core/compiler/index.ts';
+import { buildPackageFiles, checkSpec, compileWorkflow, formdataToParams, isCompiled, paramsToFormdata, type ValidationErrorRecord } from '../core/compiler/index.ts';
 import { hasErrors } from '../core/util/diagnostics.ts';
 import { parseJson } from '../core/util/json-parse.ts';
 import { isObject, type JsonObject, type JsonValue } from '../core/util/json-value.ts';
@@ -17,7 +17,7 @@ Usage: npm run --silent cli -- <command> [options]
 Commands:
   compile  --spec FILE --registry FILE --out DIR [--pkg-name-prefix P] [--results-env-var V]
            [--variant gcp] [--clobber] [--format text|json]
-           Check the spec and write DIR/<release_name>/<package_name>/{params.json,rjsf.json}.
+           Check the spec and write the workflow package to DIR/<release_name>/.
   check    --spec FILE --registry FILE [--format text|json]
            Report every problem; exit 0 when there are no errors, 1 otherwise.
   convert  --params-json FILE --rjsf FILE --from formdata|params --to params|formdata [--json FILE]
@@ -91,7 +91,7 @@ function runCompile(args: string[]): number {
 
   const result = compileWorkflow(readText(specPath, 'spec'), readText(registryPath, 'registry'), { pkgNamePrefix: prefix });
   const files = { spec: specPath, registry: registryPath };
-  if (!result.schemas || !result.releaseName || !result.packageName) {
+  if (!isCompiled(result)) {
     printDiagnostics(result.diagnostics, files, format);
     return 1;
   }
@@ -99,16 +99,20 @@ function runCompile(args: string[]): number {
   if (existsSync(releaseDir) && !v.clobber) {
     throw new UsageError(`${releaseDir} already exists; pass --clobber to replace it`);
   }
-  const written = [
-    [join(releaseDir, result.packageName, 'params.json'), result.schemas.paramsJsonText],
-    [join(releaseDir, result.packageName, 'rjsf.json'), result.schemas.rjsfJsonText],
-  ] as const;
-  for (const [path, text] of written) {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
+  const pkg = buildPackageFiles(result, { resultsEnvVar: v['results-env-var'] as string | undefined });
+  const diagnostics = [...result.diagnostics, ...pkg.diagnostics];
+  if (hasErrors(diagnostics)) {
+    printDiagnostics(diagnostics, files, format);
+    return 1;
   }
-  printDiagnostics(result.diagnostics, files, format);
-  if (format === 'text') process.stderr.write(`wrote ${releaseDir}\n`);
+  rmSync(releaseDir, { recursive: true, force: true });
+  for (const file of pkg.files) {
+    const path = join(releaseDir, ...file.path.split('/'));
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.text);
+  }
+  printDiagnostics(diagnostics, files, format);
+  if (format === 'text') process.stderr.write(`wrote ${pkg.files.length} files to ${releaseDir}\n`);
   return 0;
 }
 
