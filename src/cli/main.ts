@@ -1,7 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { buildPackageFiles, checkSpec, compileWorkflow, formdataToParams, isCompiled, paramsToFormdata, type ValidationErrorRecord } from '../core/compiler/index.ts';
+import { buildPackage, checkSpec, compileWorkflow, formdataToParams, isCompiled, paramsToFormdata, type PreviousPackage, type ValidationErrorRecord } from '../core/compiler/index.ts';
+import { reproducibleZip } from '../core/util/zip.ts';
 import { hasErrors } from '../core/util/diagnostics.ts';
 import { parseJson } from '../core/util/json-parse.ts';
 import { isObject, type JsonObject, type JsonValue } from '../core/util/json-value.ts';
@@ -15,9 +17,12 @@ const USAGE = `wt workbench CLI
 Usage: npm run --silent cli -- <command> [options]
 
 Commands:
-  compile  --spec FILE --registry FILE --out DIR [--pkg-name-prefix P] [--results-env-var V]
-           [--variant gcp] [--clobber] [--format text|json]
-           Check the spec and write the workflow package to DIR/<release_name>/.
+  compile  --spec FILE --registry FILE [--out DIR] [--zip FILE] [--pkg-name-prefix P]
+           [--results-env-var V] [--variant gcp] [--env-overrides FILE] [--clobber]
+           [--update] [--install] [--format text|json]
+           Check the spec and write the workflow package to DIR/<release_name>/ and/or a
+           reproducible zip. --update (with --clobber) bumps the existing package's version
+           and keeps its pixi.lock; --install runs 'pixi install -a' in the package.
   check    --spec FILE --registry FILE [--format text|json]
            Report every problem; exit 0 when there are no errors, 1 otherwise.
   convert  --params-json FILE --rjsf FILE --from formdata|params --to params|formdata [--json FILE]
@@ -72,48 +77,103 @@ function runCheck(args: string[]): number {
   return hasErrors(result.diagnostics) ? 1 : 0;
 }
 
-function runCompile(args: string[]): number {
+async function runCompile(args: string[]): Promise<number> {
   const v = parse(args, {
     ...SPEC_OPTIONS,
     out: { type: 'string' },
+    zip: { type: 'string' },
     'pkg-name-prefix': { type: 'string' },
     'results-env-var': { type: 'string' },
     variant: { type: 'string' },
+    'env-overrides': { type: 'string' },
     clobber: { type: 'boolean' },
+    update: { type: 'boolean' },
+    install: { type: 'boolean' },
   });
   const specPath = need(v, 'spec');
   const registryPath = need(v, 'registry');
-  const out = need(v, 'out');
+  const out = v.out as string | undefined;
+  const zipPath = v.zip as string | undefined;
+  if (!out && !zipPath) throw new UsageError('give --out DIR, --zip FILE, or both');
   const format = formatOf(v);
   if (v.variant !== undefined && v.variant !== 'gcp') throw new UsageError(`--variant must be gcp, not ${String(v.variant)}`);
   const prefix = v['pkg-name-prefix'] as string | undefined;
   if (prefix !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(prefix)) throw new UsageError('--pkg-name-prefix must be lowercase letters, digits and -');
+  if (v.update && !v.clobber) throw new UsageError('--update rewrites the existing package: pass --clobber with it');
+  if (v.update && v.install) throw new UsageError('--update keeps pixi.lock as it is, so it cannot be combined with --install');
+  if ((v.update || v.install) && !out) throw new UsageError('--update and --install need --out DIR');
 
   const result = compileWorkflow(readText(specPath, 'spec'), readText(registryPath, 'registry'), { pkgNamePrefix: prefix });
-  const files = { spec: specPath, registry: registryPath };
+  const overridesPath = v['env-overrides'] as string | undefined;
+  const files: Record<string, string> = { spec: specPath, registry: registryPath, 'env-overrides': overridesPath ?? '' };
   if (!isCompiled(result)) {
     printDiagnostics(result.diagnostics, files, format);
     return 1;
   }
-  const releaseDir = join(out, result.releaseName);
-  if (existsSync(releaseDir) && !v.clobber) {
-    throw new UsageError(`${releaseDir} already exists; pass --clobber to replace it`);
+  const releaseDir = out ? join(out, result.releaseName) : undefined;
+  if (releaseDir && existsSync(releaseDir) && !v.clobber) {
+    throw new UsageError(`${releaseDir} already exists; pass --clobber to replace it (add --update to bump its version)`);
   }
-  const pkg = buildPackageFiles(result, { resultsEnvVar: v['results-env-var'] as string | undefined });
+  const previous = v.update && releaseDir ? readPrevious(releaseDir) : undefined;
+  const pkg = await buildPackage(result, {
+    resultsEnvVar: v['results-env-var'] as string | undefined,
+    variant: v.variant as 'gcp' | undefined,
+    envOverrides: overridesPath ? { text: readText(overridesPath, '--env-overrides'), path: resolve(overridesPath) } : undefined,
+    readFile: readIfExists,
+    previous,
+  });
   const diagnostics = [...result.diagnostics, ...pkg.diagnostics];
   if (hasErrors(diagnostics)) {
     printDiagnostics(diagnostics, files, format);
     return 1;
   }
-  rmSync(releaseDir, { recursive: true, force: true });
-  for (const file of pkg.files) {
-    const path = join(releaseDir, ...file.path.split('/'));
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, file.text);
+  if (releaseDir) {
+    rmSync(releaseDir, { recursive: true, force: true });
+    for (const file of pkg.files) {
+      const path = join(releaseDir, ...file.path.split('/'));
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, file.text);
+    }
+  }
+  if (zipPath) {
+    const zip = await reproducibleZip(pkg.files.map((f) => ({ path: `${result.releaseName}/${f.path}`, content: f.text })));
+    mkdirSync(dirname(resolve(zipPath)), { recursive: true });
+    writeFileSync(zipPath, zip);
   }
   printDiagnostics(diagnostics, files, format);
-  if (format === 'text') process.stderr.write(`wrote ${pkg.files.length} files to ${releaseDir}\n`);
+  if (format === 'text') {
+    const where = [releaseDir, zipPath].filter(Boolean).join(' and ');
+    const { maj, min, patch } = pkg.version;
+    process.stderr.write(`wrote ${result.releaseName} ${maj}.${min}.${patch} (${pkg.files.length} files) to ${where}\n`);
+  }
+  if (v.install && releaseDir) return installWithPixi(releaseDir);
   return 0;
+}
+
+/** What --update carries over from the package already in the output folder. */
+function readPrevious(releaseDir: string): PreviousPackage {
+  const versionYaml = readIfExists(join(releaseDir, 'VERSION.yaml'));
+  if (versionYaml === undefined) throw new UsageError(`--update found no ${join(releaseDir, 'VERSION.yaml')}: compile without --update first`);
+  return { versionYaml, readme: readIfExists(join(releaseDir, 'README.md')), pixiLock: readIfExists(join(releaseDir, 'pixi.lock')) };
+}
+
+function readIfExists(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** `--install`: `pixi install -a` in the package, when pixi is on PATH. */
+function installWithPixi(releaseDir: string): number {
+  const probe = spawnSync('pixi', ['--version'], { encoding: 'utf8' });
+  if (probe.error) {
+    process.stderr.write('error: --install needs pixi on PATH, and it is not there: install pixi (https://pixi.sh) or compile without --install\n');
+    return 1;
+  }
+  const run = spawnSync('pixi', ['install', '-a'], { cwd: releaseDir, stdio: 'inherit' });
+  return run.status === 0 ? 0 : 1;
 }
 
 function runConvert(args: string[]): number {
@@ -160,12 +220,12 @@ function toJsonRecord(e: ValidationErrorRecord): JsonObject {
   ]);
 }
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case 'compile':
-        return runCompile(rest);
+        return await runCompile(rest);
       case 'check':
         return runCheck(rest);
       case 'convert':
@@ -186,4 +246,4 @@ export function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -1,7 +1,7 @@
 import type { KnownTask, RegistryIndex } from '../../registry/index.ts';
 import { methodOf, parseReference, type TaskInstance } from '../../spec/index.ts';
 import { isObject, type JsonValue } from '../../util/json-value.ts';
-import { withHeader } from '../header.ts';
+import { withHeader } from '../../util/file-header.ts';
 import type { ResolvedInstance } from '../task-schema.ts';
 import { bracket, importBlock, INDENT, keyed, pyLiteral, pyString, render, type Expr } from './python-format.ts';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { missingPython, runPython, writeTree } from '../../../test-support/python.ts';
 import { hasReference, readReference, skipReason } from '../../../test-support/reference.ts';
 import { compileWorkflow } from '../compile.ts';
-import { buildPackageFiles, isCompiled, type CompiledWorkflow } from '../package.ts';
+import { buildPackage, isCompiled, type CompiledWorkflow } from '../package.ts';
 
 /** Generated Python compiles and runs: the tutorial workflows reproduce their expected result.json. */
 
@@ -17,8 +17,8 @@ function compileTutorial(example: string): CompiledWorkflow {
   return result;
 }
 
-function writePackage(compiled: CompiledWorkflow): string {
-  const { files } = buildPackageFiles(compiled);
+async function writePackage(compiled: CompiledWorkflow): Promise<string> {
+  const { files } = await buildPackage(compiled, { renderGraph: false });
   return writeTree(files.map((f) => ({ path: `${compiled.releaseName}/${f.path}`, text: f.text })));
 }
 
@@ -35,9 +35,9 @@ const why = noPython || skipReason(...TUTORIAL);
 
 describe('generated workflow packages run', () => {
   for (const [example, params] of Object.entries(CASES)) {
-    it.skipIf(!canRun)(`${example}: dispatch reproduces expected_result.json in both variants${why}`, () => {
+    it.skipIf(!canRun)(`${example}: dispatch reproduces expected_result.json in both variants${why}`, async () => {
       const compiled = compileTutorial(example);
-      const root = writePackage(compiled);
+      const root = await writePackage(compiled);
       const script = `
 import json, sys
 from ${compiled.packageName}.dispatch import dispatch
@@ -53,18 +53,18 @@ print(json.dumps([json.loads(dispatch("sequential", mock, params).model_dump_jso
     });
   }
 
-  it.skipIf(!canRun)(`every generated .py compiles with py_compile${why}`, () => {
+  it.skipIf(!canRun)(`every generated .py compiles with py_compile${why}`, async () => {
     const compiled = compileTutorial('map');
-    const root = writePackage(compiled);
-    const py = buildPackageFiles(compiled).files.filter((f) => f.path.endsWith('.py')).map((f) => join(compiled.releaseName, f.path));
-    expect(py.length).toBeGreaterThanOrEqual(8);
+    const root = await writePackage(compiled);
+    const py = (await buildPackage(compiled, { renderGraph: false })).files.filter((f) => f.path.endsWith('.py')).map((f) => join(compiled.releaseName, f.path));
+    expect(py.length).toBeGreaterThanOrEqual(12);
     const r = runPython(['-m', 'py_compile', ...py], { cwd: root });
     expect(r).toMatchObject({ code: 0, stderr: '' });
   });
 
-  it.skipIf(!canRun)(`invalid params come back as an error response naming the problem${why}`, () => {
+  it.skipIf(!canRun)(`invalid params come back as an error response naming the problem${why}`, async () => {
     const compiled = compileTutorial('single-task');
-    const root = writePackage(compiled);
+    const root = await writePackage(compiled);
     const script = `
 from ${compiled.packageName}.dispatch import dispatch
 r = dispatch("sequential", False, {"total": {"a": "one", "b": 2}})
@@ -74,9 +74,9 @@ print(r.error)
     expect(r.stdout).toContain("'one' is not of type 'integer'");
   });
 
-  it.skipIf(!canRun)(`the generated click CLI answers --help, get rjsf, get params and convert${why}`, () => {
+  it.skipIf(!canRun)(`the generated click CLI answers --help, get rjsf, get params and convert${why}`, async () => {
     const compiled = compileTutorial('chaining-tasks');
-    const root = writePackage(compiled);
+    const root = await writePackage(compiled);
     const cwd = join(root, compiled.releaseName);
     const cli = (args: string[], input?: string) => runPython(['-m', `${compiled.packageName}.cli`, ...args], { cwd, input });
     const help = cli(['--help']);
@@ -132,10 +132,10 @@ def describe(data) -> str:
     return f"got {data!r}"
 `;
 
-  it.skipIf(!!missing)(`replaces io-tagged tasks with magic mocks and runs the rest for real${noPython}`, () => {
+  it.skipIf(!!missing)(`replaces io-tagged tasks with magic mocks and runs the rest for real${noPython}`, async () => {
     const compiled = compileWorkflow(spec, registry);
     if (!isCompiled(compiled)) throw new Error(compiled.diagnostics.map((d) => d.message).join('\n'));
-    const files = buildPackageFiles(compiled).files;
+    const files = (await buildPackage(compiled, { renderGraph: false })).files;
     const mockDag = files.find((f) => f.path.endsWith('run_sequential_mock_io.py'))!.text;
     // Layout is ruff's business (ruff-format.test.ts); here: the io task is bound to a mock, marked 🧪.
     expect(mockDag).toMatch(/^fetch_numbers = create_func_magicmock\(\s*anchor="numbers_tasks", func_name="fetch_numbers"\s*\)  # 🧪$/m);

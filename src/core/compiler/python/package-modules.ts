@@ -1,4 +1,4 @@
-import { withHeader } from '../header.ts';
+import { withHeader } from '../../util/file-header.ts';
 import { pyString } from './python-format.ts';
 
 /** The fixed Python modules of a workflow package (wt-compiler §5.2), parameterised by names. */

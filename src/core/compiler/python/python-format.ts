@@ -109,7 +109,8 @@ export function importBlock(sections: string[][]): string {
 function wrapImport(line: string): string {
   const m = /^from (\S+) import (.+?)(  # .*)?$/.exec(line);
   if (!m || line.length <= LINE_LENGTH) return line;
-  return `from ${m[1]} import (${m[3] ?? ''}\n${INDENT}${m[2]},\n)`;
+  const names = m[2].split(', ').map((n) => `${INDENT}${n},\n`).join('');
+  return `from ${m[1]} import (${m[3] ?? ''}\n${names})`;
 }
 
 function compareImports(a: string, b: string): number {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveRegistry } from '../../../test-support/derive-registry.ts';
 import { hasReference, readReference, skipReason } from '../../../test-support/reference.ts';
 import { compileWorkflow } from '../compile.ts';
-import { buildPackageFiles, isCompiled } from '../package.ts';
+import { buildPackage, isCompiled } from '../package.ts';
 
 /**
  * wt-compiler runs its Python output through `ruff format` and `ruff check --select I --fix`.
@@ -18,15 +18,18 @@ const ruff = createRequire(import.meta.url)('@astral-sh/ruff-wasm-nodejs') as {
   Workspace: new (options: object, encoding: number) => RuffWorkspace;
   PositionEncoding: { Utf16: number };
 };
-const workspace = new ruff.Workspace({ 'line-length': 88, lint: { select: ['I'] } }, ruff.PositionEncoding.Utf16);
+/** ruff as run in the release folder, where the package directory makes its name first-party. */
+const ruffFor = (packageName: string) =>
+  new ruff.Workspace({ 'line-length': 88, lint: { select: ['I'], isort: { 'known-first-party': [packageName] } } }, ruff.PositionEncoding.Utf16);
 
-function pythonFiles(specText: string, registryText: string) {
+async function pythonFiles(specText: string, registryText: string) {
   const compiled = compileWorkflow(specText, registryText, { pkgNamePrefix: 'ecoscope-workflows' });
   if (!isCompiled(compiled)) throw new Error(compiled.diagnostics.map((d) => d.message).join('\n'));
-  return buildPackageFiles(compiled, { resultsEnvVar: 'ECOSCOPE_WORKFLOWS_RESULTS' }).files.filter((f) => f.path.endsWith('.py'));
+  const files = (await buildPackage(compiled, { resultsEnvVar: 'ECOSCOPE_WORKFLOWS_RESULTS', renderGraph: false })).files.filter((f) => f.path.endsWith('.py'));
+  return { files, workspace: ruffFor(compiled.packageName) };
 }
 
-function expectRuffClean(files: Array<{ path: string; text: string }>) {
+function expectRuffClean({ files, workspace }: { files: Array<{ path: string; text: string }>; workspace: RuffWorkspace }) {
   for (const f of files) {
     expect.soft(workspace.format(f.text), `${f.path} is not ruff-formatted`).toBe(f.text);
     expect.soft(workspace.check(f.text).map((d) => `${d.code} ${d.message}`), `${f.path} has unsorted imports`).toEqual([]);
@@ -35,14 +38,14 @@ function expectRuffClean(files: Array<{ path: string; text: string }>) {
 
 describe('generated Python is formatted as ruff formats it', () => {
   for (const example of ['events', 'subject-tracking', 'ndvi', 'download-events-legacy']) {
-    it.skipIf(!hasReference('wt-examples', example))(`${example}${skipReason('wt-examples', example)}`, () => {
+    it.skipIf(!hasReference('wt-examples', example))(`${example}${skipReason('wt-examples', example)}`, async () => {
       const spec = readReference('wt-examples', example, 'spec.yaml');
       const registry = deriveRegistry(readReference('wt-examples', example, 'compiled', 'params.json'), spec);
-      expectRuffClean(pythonFiles(spec, registry));
+      expectRuffClean(await pythonFiles(spec, registry));
     });
   }
 
-  it('a spec with long literals, nested references, env refs, skipif and mapvalues', () => {
+  it('a spec with long literals, nested references, env refs, skipif and mapvalues', async () => {
     const registry = JSON.stringify({
       entries: Object.fromEntries(
         ['load_a_rather_long_named_dataset_from_somewhere', 'summarise', 'is_empty'].map((fn) => [
@@ -82,6 +85,6 @@ workflow:
       argnames: frame
       argvalues: \${{ workflow.data.return }}
 `;
-    expectRuffClean(pythonFiles(spec, registry));
+    expectRuffClean(await pythonFiles(spec, registry));
   });
 });
