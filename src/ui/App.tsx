@@ -2,12 +2,13 @@ import { useEffect, useState } from 'react';
 import type { CheckResponse } from '../worker/protocol.ts';
 import { CoreClient } from '../worker/client.ts';
 import { DEFAULT_EXAMPLE, loadExample, type ExampleWorkspace } from './examples.ts';
+import { PackagePanel } from './shell/PackagePanel.tsx';
 import { Panel } from './shell/Panel.tsx';
 import { ProblemList } from './shell/ProblemList.tsx';
 
 type State =
   | { status: 'loading' }
-  | { status: 'ready'; workspace: ExampleWorkspace; check: CheckResponse }
+  | { status: 'ready'; workspace: ExampleWorkspace; check: CheckResponse; client: CoreClient }
   | { status: 'failed'; message: string };
 
 /** The app shell: the example workspace, checked by core in a worker. */
@@ -19,8 +20,8 @@ export function App() {
     let cancelled = false;
     loadExample(DEFAULT_EXAMPLE)
       .then(async (workspace) => {
-        const check = await client.check({ specText: workspace.specText, registryText: workspace.registryText });
-        if (!cancelled) setState({ status: 'ready', workspace, check });
+        const check = await client.request({ type: 'check', specText: workspace.specText, registryText: workspace.registryText });
+        if (!cancelled) setState({ status: 'ready', workspace, check, client });
       })
       .catch((e: unknown) => {
         if (!cancelled) setState({ status: 'failed', message: e instanceof Error ? e.message : String(e) });
@@ -62,6 +63,9 @@ export function App() {
               ) : (
                 <p>Fix the errors to see the generated parameter schema.</p>
               )}
+            </Panel>
+            <Panel title="Package" id="package">
+              <PackagePanel client={state.client} workspace={state.workspace} />
             </Panel>
           </>
         )}

@@ -1,14 +1,16 @@
-import type { CheckRequest, CheckResponse, WorkerEnvelope } from './protocol.ts';
+import type { WorkerEnvelope, WorkerRequest, WorkerResponse } from './protocol.ts';
+
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 
 /** Promise-based access to the core worker. */
 export class CoreClient {
   private readonly worker: Worker;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (v: CheckResponse) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, Pending>();
 
   constructor() {
     this.worker = new Worker(new URL('./core-worker.ts', import.meta.url), { type: 'module' });
-    this.worker.onmessage = (event: MessageEvent<WorkerEnvelope<CheckResponse>>) => {
+    this.worker.onmessage = (event: MessageEvent<WorkerEnvelope<unknown>>) => {
       const msg = event.data;
       const p = this.pending.get(msg.id);
       if (!p) return;
@@ -18,12 +20,12 @@ export class CoreClient {
     };
   }
 
-  /** Checks and compiles a spec against a registry. */
-  check(request: Omit<CheckRequest, 'type'>): Promise<CheckResponse> {
+  /** Sends a request and resolves with the worker's answer. */
+  request<R extends WorkerRequest>(request: R): Promise<WorkerResponse<R>> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, request: { type: 'check', ...request } });
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.worker.postMessage({ id, request });
     });
   }
 

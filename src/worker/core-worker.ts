@@ -1,10 +1,12 @@
 /// <reference lib="webworker" />
-import { compileWorkflow } from '../core/compiler/index.ts';
-import type { CheckResponse, WorkerEnvelope, WorkerRequest } from './protocol.ts';
+import { buildPackage, compileWorkflow, isCompiled } from '../core/compiler/index.ts';
+import { hasErrors } from '../core/util/diagnostics.ts';
+import { reproducibleZip } from '../core/util/zip.ts';
+import type { CheckRequest, CheckResponse, PackageRequest, PackageResponse, WorkerEnvelope, WorkerRequest } from './protocol.ts';
 
-/** Hosts core in a Web Worker so parsing and compiling never block the page. */
+/** Hosts core in a Web Worker so parsing, compiling and packaging never block the page. */
 
-function handle(request: WorkerRequest): CheckResponse {
+function check(request: CheckRequest): CheckResponse {
   const started = performance.now();
   const result = compileWorkflow(request.specText, request.registryText);
   return {
@@ -16,14 +18,27 @@ function handle(request: WorkerRequest): CheckResponse {
   };
 }
 
-self.onmessage = (event: MessageEvent<{ id: number; request: WorkerRequest }>) => {
+async function packageZip(request: PackageRequest): Promise<PackageResponse> {
+  const started = performance.now();
+  const result = compileWorkflow(request.specText, request.registryText, { pkgNamePrefix: request.pkgNamePrefix });
+  if (!isCompiled(result)) return { diagnostics: result.diagnostics, paths: [], elapsedMs: performance.now() - started };
+  const pkg = await buildPackage(result, { resultsEnvVar: request.resultsEnvVar, variant: request.variant });
+  const diagnostics = [...result.diagnostics, ...pkg.diagnostics];
+  if (hasErrors(diagnostics)) return { diagnostics, paths: [], elapsedMs: performance.now() - started };
+  const entries = pkg.files.map((f) => ({ path: `${result.releaseName}/${f.path}`, content: f.text }));
+  const zip = await reproducibleZip(entries);
+  return { diagnostics, releaseName: result.releaseName, zip, paths: entries.map((e) => e.path), elapsedMs: performance.now() - started };
+}
+
+self.onmessage = async (event: MessageEvent<{ id: number; request: WorkerRequest }>) => {
   const { id, request } = event.data;
-  let reply: WorkerEnvelope<CheckResponse>;
+  let reply: WorkerEnvelope<CheckResponse | PackageResponse>;
   try {
-    reply = { id, ok: true, value: handle(request) };
+    reply = { id, ok: true, value: request.type === 'package' ? await packageZip(request) : check(request) };
   } catch (e) {
     // Core reports user-input problems as diagnostics; reaching here is a bug worth surfacing.
     reply = { id, ok: false, error: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) };
   }
-  self.postMessage(reply);
+  const zip = reply.ok && 'zip' in reply.value ? reply.value.zip : undefined;
+  self.postMessage(reply, zip ? [zip.buffer] : []);
 };

@@ -18,6 +18,26 @@ export interface CheckResponse {
   elapsedMs: number;
 }
 
-export type WorkerRequest = CheckRequest;
+/** Build the whole workflow package and its reproducible zip (the same bytes as `cli compile --zip`). */
+export interface PackageRequest {
+  type: 'package';
+  specText: string;
+  registryText: string;
+  pkgNamePrefix?: string;
+  resultsEnvVar?: string;
+  variant?: 'gcp';
+}
+
+export interface PackageResponse {
+  diagnostics: Diagnostic[];
+  releaseName?: string;
+  zip?: Uint8Array;
+  /** Paths inside the zip, sorted. */
+  paths: string[];
+  elapsedMs: number;
+}
+
+export type WorkerRequest = CheckRequest | PackageRequest;
+export type WorkerResponse<R extends WorkerRequest> = R extends PackageRequest ? PackageResponse : CheckResponse;
 
 export type WorkerEnvelope<T> = { id: number; ok: true; value: T } | { id: number; ok: false; error: string };

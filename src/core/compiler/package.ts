@@ -83,7 +83,7 @@ export function packageSources(compiled: CompiledWorkflow, options: PackageOptio
     { path: 'tests/conftest.py', text: conftestPy(names, ioTasks) },
     { path: 'tests/test_metadata.py', text: testMetadataPy(pkg) },
     { path: 'tests/test_results.py', text: testResultsPy() },
-    { path: 'Dockerfile', text: dockerfile({ releaseName, pixiVersion: options.pixiVersion, localChannels }) },
+    { path: 'Dockerfile', text: dockerfile({ releaseName, pixiVersion: options.pixiVersion, localChannels, resultsEnvVar: names.resultsEnvVar }) },
     { path: '.dockerignore', text: dockerignore() },
     { path: 'pyproject.toml', text: pyprojectToml(releaseName, pkg) },
     { path: 'hatch_build.py', text: hatchBuildPy() },
@@ -122,12 +122,13 @@ export async function buildPackage(compiled: CompiledWorkflow, options: PackageO
     diagnostics.push(...svg.diagnostics);
     if (svg.svg) files.push({ path: 'graph.svg', text: svg.svg });
   }
+  const [artifacts, specSha] = await Promise.all([artifactsSha256(files), specSha256(compiled.spec, compiled.resolved)]);
   const fingerprint: Fingerprint = {
-    artifacts_sha256_basic: await artifactsSha256(files, false),
-    artifacts_sha256_strict: await artifactsSha256(files, true),
+    artifacts_sha256_basic: artifacts.basic,
+    artifacts_sha256_strict: artifacts.strict,
     installed_requirements: installedRequirements(compiled.spec),
     params_sha256: paramsSha,
-    spec_sha256: await specSha256(compiled.spec, compiled.resolved),
+    spec_sha256: specSha,
   };
   files.push({ path: 'README.md', text: readmeText(fingerprint, compiled.releaseName) });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -96,8 +96,12 @@ const SHORT_ESCAPES: Record<string, string> = {
   '\f': '\\f',
 };
 
+// Anything but printable ASCII without `"` and `\` needs the slow path.
+const NEEDS_ESCAPE = /[^\x20\x21\x23-\x5b\x5d-\x7e]/;
+
 /** A JSON string literal with Python's ensure_ascii escaping (lowercase `\uXXXX`, per UTF-16 unit). */
 export function quotePythonString(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return `"${s}"`;
   let out = '"';
   let start = 0;
   for (let i = 0; i < s.length; i++) {

@@ -3,6 +3,7 @@ import { obj, type JsonObject, type JsonValue } from '../../util/json-value.ts';
 import { dumpPythonJson } from '../../util/python-json.ts';
 import { sha256Hex } from '../../util/sha256.ts';
 import { FILE_HEADER } from '../../util/file-header.ts';
+import type { KnownTask } from '../../registry/index.ts';
 import type { ResolvedInstance } from '../task-schema.ts';
 
 /**
@@ -28,34 +29,35 @@ const STRICT_ONLY = /^(Dockerfile|pixi\.toml)$/;
  * sha256 of the sorted-key JSON `{path: sha256(content)}` over the package files, without the
  * README, VERSION.yaml, pixi.lock and graphs; the basic hash also leaves out Dockerfile and pixi.toml.
  */
-export async function artifactsSha256(files: Array<{ path: string; text: string | Uint8Array }>, strict: boolean): Promise<string> {
-  const digests: JsonObject = new Map();
-  for (const f of files) {
-    if (NEVER_HASHED.test(f.path) || (!strict && STRICT_ONLY.test(f.path))) continue;
-    digests.set(f.path, await sha256Hex(f.text));
-  }
-  return sha256Hex(dumpPythonJson(digests, { sortKeys: true }));
+export async function artifactsSha256(files: Array<{ path: string; text: string | Uint8Array }>): Promise<{ basic: string; strict: string }> {
+  const hashed = files.filter((f) => !NEVER_HASHED.test(f.path));
+  const digests = await Promise.all(hashed.map((f) => sha256Hex(f.text)));
+  const strict: JsonObject = new Map(hashed.map((f, i) => [f.path, digests[i]]));
+  const basic: JsonObject = new Map([...strict].filter(([path]) => !STRICT_ONLY.test(path)));
+  const [b, s] = await Promise.all([sha256Hex(dumpPythonJson(basic, { sortKeys: true })), sha256Hex(dumpPythonJson(strict, { sortKeys: true }))]);
+  return { basic: b, strict: s };
 }
 
 /**
  * sha256 of the sorted-key JSON of the spec without its requirements: id, overrides, defaults and
- * the workflow, each instance with its resolved task path, effective skipif and the task's schema
- * (so a changed task signature changes the hash, as upstream's does).
+ * the workflow, each instance with its resolved task path and effective skipif, plus the digest of
+ * every used task's schema (so a changed task signature changes the hash, as upstream's does).
  */
-export function specSha256(spec: Spec, resolved: ResolvedInstance[]): Promise<string> {
+export async function specSha256(spec: Spec, resolved: ResolvedInstance[]): Promise<string> {
   const tasks = new Map(resolved.map((r) => [r.instance, r.task]));
+  const used = [...new Set(tasks.values())];
+  const digests = await Promise.all(used.map(schemaDigest));
+  const schemaDigests: JsonObject = new Map(used.map((task, i) => [task.importableReference, digests[i]]));
   const instance = (t: TaskInstance): JsonObject => {
-    const task = tasks.get(t)!;
     const op = (o: TaskInstance['map']) => (o ? obj([['argnames', o.argnames], ['argvalues', o.argvalues]]) : null);
     return obj([
       ['id', t.id],
       ['name', t.name],
-      ['task', task ? task.importableReference : t.task],
+      ['task', tasks.get(t)?.importableReference ?? t.task],
       ['partial', new Map(t.partial.map((p) => [p.name, p.value]))],
       ['map', op(t.map)],
       ['mapvalues', op(t.mapvalues)],
       ['skipif', skipIf(t.effectiveSkipif)],
-      ['json_schema', task ? task.jsonSchema : null],
     ]);
   };
   const overrides = obj(
@@ -65,6 +67,7 @@ export function specSha256(spec: Spec, resolved: ResolvedInstance[]): Promise<st
     ['id', spec.id],
     ['rjsf-overrides', overrides],
     ['task-instance-defaults', obj([['skipif', skipIf(spec.taskInstanceDefaults.skipif)]])],
+    ['task_schemas_sha256', schemaDigests],
     [
       'workflow',
       spec.workflow.map((item) =>
@@ -73,6 +76,18 @@ export function specSha256(spec: Spec, resolved: ResolvedInstance[]): Promise<st
     ],
   ]);
   return sha256Hex(dumpPythonJson(canonical, { sortKeys: true }));
+}
+
+// A loaded registry never changes, so each task's schema is serialised and hashed once per load.
+const schemaDigests = new WeakMap<KnownTask, Promise<string>>();
+
+function schemaDigest(task: KnownTask): Promise<string> {
+  let digest = schemaDigests.get(task);
+  if (!digest) {
+    digest = sha256Hex(dumpPythonJson(task.jsonSchema, { sortKeys: true }));
+    schemaDigests.set(task, digest);
+  }
+  return digest;
 }
 
 function skipIf(s: SkipIf | undefined): JsonValue {
@@ -108,7 +123,7 @@ export function readmeText(f: Fingerprint, releaseName: string): string {
     `params_sha256: ${f.params_sha256}\n` +
     `spec_sha256: ${f.spec_sha256}\n\n` +
     '```\n\n' +
-    `# ${releaseName}\n\n![](graph.png)`
+    `# ${releaseName}\n\n![](graph.png)\n`
   );
 }
 

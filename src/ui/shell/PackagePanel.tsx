@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import type { CoreClient } from '../../worker/client.ts';
+import type { ExampleWorkspace } from '../examples.ts';
+
+type State = { status: 'idle' } | { status: 'building' } | { status: 'done'; name: string; files: number; ms: number } | { status: 'failed'; message: string };
+
+/** Builds the workflow package in the worker and downloads it as a reproducible zip. */
+export function PackagePanel({ client, workspace }: { client: CoreClient; workspace: ExampleWorkspace }) {
+  const [state, setState] = useState<State>({ status: 'idle' });
+
+  const download = async () => {
+    setState({ status: 'building' });
+    try {
+      const r = await client.request({ type: 'package', specText: workspace.specText, registryText: workspace.registryText });
+      if (!r.zip || !r.releaseName) {
+        const errors = r.diagnostics.filter((d) => d.severity === 'error');
+        setState({ status: 'failed', message: `The package cannot be built: ${errors.length} error(s) in the spec. See Problems.` });
+        return;
+      }
+      const name = `${r.releaseName}.zip`;
+      const url = URL.createObjectURL(new Blob([r.zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setState({ status: 'done', name, files: r.paths.length, ms: r.elapsedMs });
+    } catch (e) {
+      setState({ status: 'failed', message: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  return (
+    <>
+      <p>The compiled workflow package, byte for byte what <code>npm run cli -- compile --zip</code> writes.</p>
+      <button type="button" onClick={download} disabled={state.status === 'building'}>
+        Download package
+      </button>
+      <p role="status" aria-live="polite">
+        {state.status === 'building' && 'Building the package…'}
+        {state.status === 'done' && `Downloaded ${state.name}: ${state.files} files, built in ${state.ms.toFixed(0)} ms.`}
+      </p>
+      {state.status === 'failed' && (
+        <p role="alert" className="error">
+          {state.message}
+        </p>
+      )}
+    </>
+  );
+}
