@@ -111,6 +111,7 @@ async function runCompile(args: string[]): Promise<number> {
     return 1;
   }
   const releaseDir = out ? join(out, result.releaseName) : undefined;
+  if (releaseDir) files['VERSION.yaml'] = join(releaseDir, 'VERSION.yaml');
   if (releaseDir && existsSync(releaseDir) && !v.clobber) {
     throw new UsageError(`${releaseDir} already exists; pass --clobber to replace it (add --update to bump its version)`);
   }

@@ -1,4 +1,5 @@
 import { boundArgs, flatInstances, parseReference, type Spec, type TaskInstance } from '../../spec/index.ts';
+import { withHeader } from '../../util/file-header.ts';
 import { isObject, type JsonValue } from '../../util/json-value.ts';
 
 /**
@@ -34,7 +35,7 @@ function workflowRefs(v: JsonValue): string[] {
   return [];
 }
 
-/** The DOT source of the workflow graph. */
+/** The DOT source of the workflow graph, after the generated-file header (a `#` line, which DOT ignores). */
 export function graphDot(spec: Spec): string {
   const instances = flatInstances(spec);
   const ids = new Set(instances.map((t) => t.id));
@@ -55,7 +56,7 @@ export function graphDot(spec: Spec): string {
     }
   }
   lines.push('}');
-  return lines.join('\n') + '\n';
+  return withHeader(lines.join('\n') + '\n');
 }
 
 function quote(s: string): string {

@@ -1,4 +1,5 @@
 import { withHeader } from '../../util/file-header.ts';
+import { DEFAULT_RESULTS_ENV_VAR } from '../names.ts';
 
 /** `Dockerfile` and `.dockerignore` (wt-compiler §5.5): pixi in three stages on minideb, served by wt-runner. */
 
@@ -8,6 +9,8 @@ export interface DockerfileOptions {
   pixiVersion?: string;
   /** The spec uses local `file://` channels, whose artifacts the build copies in from `.tmp`. */
   localChannels: boolean;
+  /** `--results-env-var`: the variable wt-runner sets to the results URL when it invokes the CLI; default `WT_RESULTS`. */
+  resultsEnvVar?: string;
 }
 
 /** The Dockerfile text. */
@@ -35,7 +38,8 @@ FROM install AS app
 ENV PORT=8080
 ENV CONCURRENCY=1
 ENV UVICORN_TIMEOUT=600
-CMD ECOSCOPE_WORKFLOWS_MATCHSPEC_OVERRIDE=${o.releaseName} \\
+CMD WT_INVOKERS__RESULTS_ENV_VAR=${o.resultsEnvVar ?? DEFAULT_RESULTS_ENV_VAR} \\
+    ECOSCOPE_WORKFLOWS_MATCHSPEC_OVERRIDE=${o.releaseName} \\
     pixi run -e runner \\
     uvicorn --host 0.0.0.0 --port $PORT --workers $CONCURRENCY --timeout-graceful-shutdown $UVICORN_TIMEOUT wt_runner.app:app
 `);
