@@ -2,7 +2,10 @@
 import { buildPackage, compileWorkflow, isCompiled } from '../core/compiler/index.ts';
 import { hasErrors } from '../core/util/diagnostics.ts';
 import { reproducibleZip } from '../core/util/zip.ts';
-import type { CheckRequest, CheckResponse, PackageRequest, PackageResponse, WorkerEnvelope, WorkerRequest } from './protocol.ts';
+import { graphDot } from '../core/compiler/graph/graph-dot.ts';
+import { renderSvg } from '../core/compiler/graph/render-svg.ts';
+import { parseSpec } from '../core/spec/index.ts';
+import type { CheckRequest, CheckResponse, GraphRequest, GraphResponse, PackageRequest, PackageResponse, WorkerEnvelope, WorkerRequest } from './protocol.ts';
 
 /** Hosts core in a Web Worker so parsing, compiling and packaging never block the page. */
 
@@ -30,11 +33,25 @@ async function packageZip(request: PackageRequest): Promise<PackageResponse> {
   return { diagnostics, releaseName: result.releaseName, zip, paths: entries.map((e) => e.path), elapsedMs: performance.now() - started };
 }
 
+async function graph(request: GraphRequest): Promise<GraphResponse> {
+  const parsed = parseSpec(request.specText);
+  if (!parsed.spec) return { diagnostics: parsed.diagnostics };
+  const dot = graphDot(parsed.spec);
+  const rendered = await renderSvg(dot);
+  return { diagnostics: [...parsed.diagnostics, ...rendered.diagnostics], dot, svg: rendered.svg };
+}
+
+function answer(request: WorkerRequest): Promise<CheckResponse | PackageResponse | GraphResponse> | CheckResponse {
+  if (request.type === 'package') return packageZip(request);
+  if (request.type === 'graph') return graph(request);
+  return check(request);
+}
+
 self.onmessage = async (event: MessageEvent<{ id: number; request: WorkerRequest }>) => {
   const { id, request } = event.data;
-  let reply: WorkerEnvelope<CheckResponse | PackageResponse>;
+  let reply: WorkerEnvelope<CheckResponse | PackageResponse | GraphResponse>;
   try {
-    reply = { id, ok: true, value: request.type === 'package' ? await packageZip(request) : check(request) };
+    reply = { id, ok: true, value: await answer(request) };
   } catch (e) {
     // Core reports user-input problems as diagnostics; reaching here is a bug worth surfacing.
     reply = { id, ok: false, error: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) };

@@ -37,7 +37,19 @@ export interface PackageResponse {
   elapsedMs: number;
 }
 
-export type WorkerRequest = CheckRequest | PackageRequest;
-export type WorkerResponse<R extends WorkerRequest> = R extends PackageRequest ? PackageResponse : CheckResponse;
+/** The task graph as DOT and Graphviz SVG (the page rasterises it to graph.png). */
+export interface GraphRequest {
+  type: 'graph';
+  specText: string;
+}
+
+export interface GraphResponse {
+  diagnostics: Diagnostic[];
+  dot?: string;
+  svg?: string;
+}
+
+export type WorkerRequest = CheckRequest | PackageRequest | GraphRequest;
+export type WorkerResponse<R extends WorkerRequest> = R extends PackageRequest ? PackageResponse : R extends GraphRequest ? GraphResponse : CheckResponse;
 
 export type WorkerEnvelope<T> = { id: number; ok: true; value: T } | { id: number; ok: false; error: string };

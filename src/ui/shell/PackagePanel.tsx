@@ -1,8 +1,18 @@
 import { useState } from 'react';
 import type { CoreClient } from '../../worker/client.ts';
 import type { ExampleWorkspace } from '../examples.ts';
+import { svgToPng } from './svg-to-png.ts';
 
 type State = { status: 'idle' } | { status: 'building' } | { status: 'done'; name: string; files: number; ms: number } | { status: 'failed'; message: string };
+
+function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 /** Builds the workflow package in the worker and downloads it as a reproducible zip. */
 export function PackagePanel({ client, workspace }: { client: CoreClient; workspace: ExampleWorkspace }) {
@@ -18,13 +28,18 @@ export function PackagePanel({ client, workspace }: { client: CoreClient; worksp
         return;
       }
       const name = `${r.releaseName}.zip`;
-      const url = URL.createObjectURL(new Blob([r.zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = name;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBlob(new Blob([r.zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), name);
       setState({ status: 'done', name, files: r.paths.length, ms: r.elapsedMs });
+    } catch (e) {
+      setState({ status: 'failed', message: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  const downloadGraph = async () => {
+    try {
+      const r = await client.request({ type: 'graph', specText: workspace.specText });
+      if (!r.svg) throw new Error(r.diagnostics[0]?.message ?? 'the graph could not be rendered');
+      saveBlob(await svgToPng(r.svg), 'graph.png');
     } catch (e) {
       setState({ status: 'failed', message: e instanceof Error ? e.message : String(e) });
     }
@@ -35,6 +50,9 @@ export function PackagePanel({ client, workspace }: { client: CoreClient; worksp
       <p>The compiled workflow package, byte for byte what <code>npm run cli -- compile --zip</code> writes.</p>
       <button type="button" onClick={download} disabled={state.status === 'building'}>
         Download package
+      </button>{' '}
+      <button type="button" onClick={downloadGraph}>
+        Download graph.png
       </button>
       <p role="status" aria-live="polite">
         {state.status === 'building' && 'Building the package…'}
