@@ -2,7 +2,8 @@ import { formatDiagnostic, type Diagnostic } from '../core/util/diagnostics.ts';
 
 /** Prints diagnostics as compiler lines (`FILE:LINE:COL: error[CODE]: message`) or as `{"diagnostics": […]}`. */
 export function printDiagnostics(diagnostics: Diagnostic[], files: Record<string, string>, format: 'text' | 'json'): void {
-  const fileOf = (d: Diagnostic) => files[d.source ?? 'spec'] ?? files.spec;
+  // A source the caller gave no file for (e.g. graph.dot, built-in defaults) is named as itself.
+  const fileOf = (d: Diagnostic) => files[d.source ?? 'spec'] || d.source || files.spec;
   if (format === 'json') {
     const out = diagnostics.map((d) => ({ file: fileOf(d), ...d }));
     process.stdout.write(JSON.stringify({ diagnostics: out }, null, 2) + '\n');

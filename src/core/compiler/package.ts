@@ -130,7 +130,8 @@ export async function buildPackage(compiled: CompiledWorkflow, options: PackageO
     params_sha256: paramsSha,
     spec_sha256: specSha,
   };
-  files.push({ path: 'README.md', text: readmeText(fingerprint, compiled.releaseName) });
+  // The CLI cannot rasterise graph.png, so our README shows the SVG every package has.
+  files.push({ path: 'README.md', text: readmeText(fingerprint, compiled.releaseName, files.some((f) => f.path === 'graph.svg') ? 'graph.svg' : 'graph.dot') });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, diagnostics, version, fingerprint };
 }

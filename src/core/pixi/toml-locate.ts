@@ -23,9 +23,12 @@ export class TomlKeyLocator {
     return DOCUMENT_START;
   }
 
+  /** Records `path` and each of its prefixes (`[feature.gpu.dependencies]` also places `feature.gpu`); the first place wins. */
   private record(path: string[], start: number, end: number): void {
-    const key = pathKey(path);
-    if (!this.ranges.has(key)) this.ranges.set(key, this.index.range(start, end));
+    for (let n = 1; n <= path.length; n++) {
+      const key = pathKey(path.slice(0, n));
+      if (!this.ranges.has(key)) this.ranges.set(key, this.index.range(start, end));
+    }
   }
 
   private scan(text: string): void {

@@ -5,13 +5,13 @@ import type { Diagnostic } from '../../util/diagnostics.ts';
 type Viz = { renderString(dot: string, options: { format: 'svg'; engine?: string }): string };
 let viz: Promise<Viz> | undefined;
 
-/** SVG text for a DOT source, or an error diagnostic if Graphviz rejects it. */
+/** SVG text for a DOT source, or a warning if Graphviz rejects it (the graph is best-effort, as upstream). */
 export async function renderSvg(dot: string): Promise<{ svg?: string; diagnostics: Diagnostic[] }> {
   viz ??= import('@viz-js/viz').then((m) => m.instance());
   try {
     return { svg: (await viz).renderString(dot, { format: 'svg', engine: 'dot' }), diagnostics: [] };
   } catch (e) {
     const range = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
-    return { diagnostics: [{ severity: 'error', code: 'graph-render-failed', message: `Graphviz could not render the task graph: ${e instanceof Error ? e.message : String(e)}`, range, source: 'graph.dot' }] };
+    return { diagnostics: [{ severity: 'warning', code: 'graph-render-failed', message: `Graphviz could not render the task graph, so graph.svg is left out: ${e instanceof Error ? e.message : String(e)}`, range, source: 'graph.dot' }] };
   }
 }

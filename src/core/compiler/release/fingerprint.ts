@@ -107,8 +107,8 @@ export function installedRequirements(spec: Spec): Fingerprint['installed_requir
   });
 }
 
-/** README.md with the fingerprint block, byte-compatible with wt-compiler's layout. */
-export function readmeText(f: Fingerprint, releaseName: string): string {
+/** README.md with the fingerprint block, byte-compatible with wt-compiler's layout (which shows graph.png). */
+export function readmeText(f: Fingerprint, releaseName: string, graphFile = 'graph.png'): string {
   const reqs = f.installed_requirements
     .map((r) => `- channel: ${yamlScalar(r.channel)}\n  name: ${yamlScalar(r.name)}\n  version: {version: ${yamlScalar(r.version)}}\n`)
     .join('');
@@ -123,7 +123,7 @@ export function readmeText(f: Fingerprint, releaseName: string): string {
     `params_sha256: ${f.params_sha256}\n` +
     `spec_sha256: ${f.spec_sha256}\n\n` +
     '```\n\n' +
-    `# ${releaseName}\n\n![](graph.png)\n`
+    `# ${releaseName}\n\n![](${graphFile})\n`
   );
 }
 
