@@ -28,6 +28,8 @@ Commands:
   convert  --params-json FILE --rjsf FILE --from formdata|params --to params|formdata [--json FILE]
            Convert run parameters and form data (stdin when --json is omitted).
            Prints {"result": …} or {"validation_errors": […]}; exit 1 on validation errors.
+  scaffold init [--no-interactive --workflow-id ID --workflow-name N --author-name A …]
+           New workflow project in <output-dir>/<workflow_id>/ (scaffold --help for all flags).
 
 Diagnostics print as FILE:LINE:COL: error[CODE]: message (or {"diagnostics": […]} with --format json).
 `;
@@ -231,6 +233,8 @@ export async function main(argv: string[]): Promise<number> {
         return runCheck(rest);
       case 'convert':
         return runConvert(rest);
+      case 'scaffold':
+        return await (await import('./scaffold.ts')).runScaffold(rest);
       case undefined:
       case 'help':
       case '--help':
