@@ -30,20 +30,10 @@ export interface CondaDep extends DepBase {
   channel: Channel;
 }
 
-export interface PypiDep extends DepBase {
-  kind: 'pypi';
+/** A PyPI entry: the spec's source fields (`path` absolute or resolved against the overrides file's folder). */
+export interface PypiDep extends DepBase, Omit<PypiRequirement, 'name' | 'range'> {
   /** PEP 440 specifier of a plain index requirement (env-overrides only). */
   version?: string;
-  git?: string;
-  rev?: string;
-  branch?: string;
-  tag?: string;
-  /** Absolute (or resolved against the overrides file's folder). */
-  path?: string;
-  editable?: boolean;
-  url?: string;
-  subdirectory?: string;
-  extras: string[];
 }
 
 export type Dep = CondaDep | PypiDep;
