@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, hasReference, referencePath, skipReason } from '../test-support/reference.ts';
+import { registryJson } from '../test-support/registry-builder.ts';
 
 /** The CLI as a user runs it: a real process over real files. */
 function cli(args: string[], input?: string) {
@@ -17,24 +18,15 @@ function cli(args: string[], input?: string) {
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'wt-cli-'));
 
-const REGISTRY = JSON.stringify({
-  entries: {
-    'demo.tasks.add': {
-      metadata: { title: 'Add', description: 'Add two integers.', tags: [], deprecated: false, deprecation_message: null },
-      module_path: 'demo.tasks',
-      public_module_path: 'demo.tasks',
-      function_name: 'add',
-      import_statement: 'from demo.tasks import add as add',
-      json_schema: {
-        additionalProperties: false,
-        properties: { a: { title: 'A', type: 'integer' }, b: { title: 'B', type: 'number', default: 1.0 } },
-        required: ['a'],
-        type: 'object',
-      },
-    },
+const REGISTRY = registryJson([
+  {
+    fn: 'add',
+    title: 'Add',
+    description: 'Add two integers.',
+    properties: { a: { title: 'A', type: 'integer' }, b: { title: 'B', type: 'number', default: 1.0 } },
+    required: ['a'],
   },
-  version: '1.0.0',
-}).replace('"default":1}', '"default":1.0}'); // a real wt-registry dump writes Python floats as 1.0
+]).replace('"default":1}', '"default":1.0}'); // a real wt-registry dump writes Python floats as 1.0
 
 const SPEC = `id: add_demo
 requirements: []

@@ -6,6 +6,7 @@ import JSZip from 'jszip';
 import { parse as parseToml } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../test-support/reference.ts';
+import { registryJson } from '../test-support/registry-builder.ts';
 
 /**
  * `compile` writing the whole workflow package, as a user runs it: a real process over real temp
@@ -27,24 +28,9 @@ function cli(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Run>
   });
 }
 
-const REGISTRY = JSON.stringify({
-  entries: {
-    'demo.tasks.add': {
-      metadata: { title: 'Add', description: 'Add two numbers.', tags: [], deprecated: false, deprecation_message: null },
-      module_path: 'demo.tasks',
-      public_module_path: 'demo.tasks',
-      function_name: 'add',
-      import_statement: 'from demo.tasks import add as add',
-      json_schema: {
-        additionalProperties: false,
-        properties: { a: { title: 'A', type: 'integer' }, b: { title: 'B', type: 'number' } },
-        required: ['a'],
-        type: 'object',
-      },
-    },
-  },
-  version: '1.0.0',
-});
+const REGISTRY = registryJson([
+  { fn: 'add', title: 'Add', description: 'Add two numbers.', properties: { a: { title: 'A', type: 'integer' }, b: { title: 'B', type: 'number' } }, required: ['a'] },
+]);
 
 const SPEC = `id: add_demo
 requirements: []

@@ -1,34 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { loadRegistry, RegistryIndex } from '../registry/index.ts';
+import { registryJson } from '../../test-support/registry-builder.ts';
 import { fromPlain, toPlain, type JsonObject } from '../util/json-value.ts';
 import { compileWorkflow } from './compile.ts';
 import { formdataToParams, paramsToFormdata, validateAgainst, type ConversionResult } from './formdata.ts';
 
 const yaml = (...lines: string[]) => lines.join('\n') + '\n';
 
-const schema = (properties: object, required: string[]) => ({ additionalProperties: false, properties, required, type: 'object' });
-const REGISTRY = JSON.stringify({
-  entries: Object.fromEntries(
-    (
-      [
-        ['add', schema({ a: { title: 'A', type: 'integer' }, b: { title: 'B', type: 'integer' } }, ['a', 'b'])],
-        ['label', schema({ x: { title: 'X', type: 'string', 'ecoscope:advanced': true } }, ['x'])],
-        ['since', schema({ when: { format: 'date-time', title: 'When', type: 'string' } }, ['when'])],
-      ] as const
-    ).map(([fn, s]) => [
-      `lib.${fn}`,
-      {
-        metadata: { title: fn, description: null, tags: [], deprecated: false, deprecation_message: null },
-        module_path: 'lib',
-        public_module_path: 'lib',
-        function_name: fn,
-        import_statement: `from lib import ${fn} as ${fn}`,
-        json_schema: s,
-      },
-    ]),
-  ),
-  version: '1.0.0',
-});
+const REGISTRY = registryJson([
+  { fn: 'add', module: 'lib', properties: { a: { title: 'A', type: 'integer' }, b: { title: 'B', type: 'integer' } }, required: ['a', 'b'] },
+  { fn: 'label', module: 'lib', properties: { x: { title: 'X', type: 'string', 'ecoscope:advanced': true } }, required: ['x'] },
+  { fn: 'since', module: 'lib', properties: { when: { format: 'date-time', title: 'When', type: 'string' } }, required: ['when'] },
+]);
 
 const SPEC = yaml(
   'id: wf',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hasReference, readReference, skipReason } from '../../test-support/reference.ts';
+import { registryJson } from '../../test-support/registry-builder.ts';
 import { loadRegistry, RegistryIndex } from '../registry/index.ts';
 import type { Diagnostic } from '../util/diagnostics.ts';
 import { toPlain, type JsonObject } from '../util/json-value.ts';
@@ -157,22 +158,9 @@ const ENTRIES: Record<string, { description: string | null; schema: object }> = 
   noargs: { description: 'Nothing to configure.', schema: { additionalProperties: false, properties: {}, type: 'object' } },
 };
 
-const REGISTRY_TEXT = JSON.stringify({
-  entries: Object.fromEntries(
-    Object.entries(ENTRIES).map(([fn, e]) => [
-      `lib.tasks.${fn}`,
-      {
-        metadata: { title: fn, description: e.description, tags: [], deprecated: false, deprecation_message: null },
-        module_path: 'lib.tasks',
-        public_module_path: 'lib',
-        function_name: fn,
-        import_statement: `from lib import ${fn} as ${fn}`,
-        json_schema: e.schema,
-      },
-    ]),
-  ),
-  version: '1.0.0',
-});
+const REGISTRY_TEXT = registryJson(
+  Object.entries(ENTRIES).map(([fn, e]) => ({ fn, module: 'lib.tasks', publicModule: 'lib', description: e.description, schema: e.schema })),
+);
 const INDEX = new RegistryIndex(loadRegistry(REGISTRY_TEXT).registry!);
 const HEAD = ['id: wf', 'requirements: []', 'workflow:'];
 const props = (r: { schemas: { paramsJson: JsonObject } }) => toPlain(r.schemas.paramsJson.get('properties')!) as Record<string, Record<string, unknown>>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hasReference, readReference, skipReason } from '../../test-support/reference.ts';
+import { registryJson, type TaskSpec } from '../../test-support/registry-builder.ts';
 import type { Diagnostic } from '../util/diagnostics.ts';
 import { dumpPythonJson } from '../util/python-json.ts';
 import { loadRegistry } from './load-registry.ts';
@@ -10,20 +11,16 @@ const REGISTRY = ['wt-examples', 'docs-custom-tasks', 'registry.json'] as const;
 type Brief = { code: string; severity: string; line: number; column: number };
 const brief = (d: Diagnostic): Brief => ({ code: d.code, severity: d.severity, line: d.range.start.line, column: d.range.start.column });
 
-/** A minimal registry entry as `wt-registry --format json` prints it. */
-function entry(module: string, fn: string, publicModule = module, extra: Record<string, unknown> = {}) {
-  return {
-    metadata: { title: fn, description: `Does ${fn}.`, tags: [], deprecated: false, deprecation_message: null },
-    module_path: module,
-    public_module_path: publicModule,
-    function_name: fn,
-    import_statement: `from ${publicModule} import ${fn} as ${fn}`,
-    json_schema: { additionalProperties: false, properties: { x: { title: 'X', type: 'integer' } }, required: ['x'], type: 'object' },
-    ...extra,
-  };
-}
-const registryText = (entries: Array<ReturnType<typeof entry>>) =>
-  JSON.stringify({ entries: Object.fromEntries(entries.map((e) => [`${e.module_path}.${e.function_name}`, e])), version: '1.0.0' });
+/** A minimal task taking one required integer `x`. */
+const xTask = (module: string, fn: string, publicModule = module, tags: string[] = []): TaskSpec => ({
+  fn,
+  module,
+  publicModule,
+  description: `Does ${fn}.`,
+  tags,
+  properties: { x: { title: 'X', type: 'integer' } },
+  required: ['x'],
+});
 
 function indexOf(text: string): RegistryIndex {
   const loaded = loadRegistry(text);
@@ -131,7 +128,7 @@ describe('loadRegistry diagnostics', () => {
 });
 
 describe('RegistryIndex with duplicate function names', () => {
-  const text = registryText([entry('pkg_a.tasks', 'fn', 'pkg_a'), entry('pkg_b.internal', 'fn', 'pkg_b'), entry('pkg_c.tasks', 'fn', 'pkg_c'), entry('pkg_a.tasks', 'other', 'pkg_a')]);
+  const text = registryJson([xTask('pkg_a.tasks', 'fn', 'pkg_a'), xTask('pkg_b.internal', 'fn', 'pkg_b'), xTask('pkg_c.tasks', 'fn', 'pkg_c'), xTask('pkg_a.tasks', 'other', 'pkg_a')]);
 
   it('numbers later duplicates 1, 2 and aliases them fn_1, fn_2', () => {
     const index = indexOf(text);
@@ -162,9 +159,7 @@ describe('RegistryIndex with duplicate function names', () => {
   });
 
   it('keeps only recognised tags', () => {
-    const tagged = entry('m', 'load', 'm');
-    tagged.metadata = { ...tagged.metadata, tags: ['io', 'plotting'] } as typeof tagged.metadata;
-    const index = indexOf(registryText([tagged]));
+    const index = indexOf(registryJson([xTask('m', 'load', 'm', ['io', 'plotting'])]));
     expect(task(index.resolve('load')).tags).toEqual(['io']);
   });
 });

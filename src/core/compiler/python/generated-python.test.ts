@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { missingPython, runPython, writeTree } from '../../../test-support/python.ts';
 import { hasReference, readReference, skipReason } from '../../../test-support/reference.ts';
+import { registryJson } from '../../../test-support/registry-builder.ts';
 import { compileWorkflow } from '../compile.ts';
 import { buildPackage, isCompiled, type CompiledWorkflow } from '../package.ts';
 
@@ -96,22 +97,10 @@ print(r.error)
 });
 
 describe('mock-io variant', () => {
-  const schema = (props: object, required: string[]) => ({ additionalProperties: false, properties: props, required, type: 'object' });
-  const entry = (fn: string, tags: string[], props: object, required: string[]) => ({
-    metadata: { title: fn, description: null, tags, deprecated: false, deprecation_message: null },
-    module_path: 'numbers_tasks',
-    public_module_path: 'numbers_tasks',
-    function_name: fn,
-    import_statement: `from numbers_tasks import ${fn} as ${fn}`,
-    json_schema: schema(props, required),
-  });
-  const registry = JSON.stringify({
-    entries: {
-      'numbers_tasks.fetch_numbers': entry('fetch_numbers', ['io'], { url: { type: 'string' } }, ['url']),
-      'numbers_tasks.describe': entry('describe', [], { data: {} }, ['data']),
-    },
-    version: '1.0.0',
-  });
+  const registry = registryJson([
+    { fn: 'fetch_numbers', module: 'numbers_tasks', tags: ['io'], properties: { url: { type: 'string' } }, required: ['url'] },
+    { fn: 'describe', module: 'numbers_tasks', properties: { data: {} }, required: ['data'] },
+  ]);
   const spec = `id: numbers
 requirements: []
 workflow:

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { deriveRegistry } from '../../../test-support/derive-registry.ts';
 import { hasReference, readReference, skipReason } from '../../../test-support/reference.ts';
+import { registryJson } from '../../../test-support/registry-builder.ts';
 import { compileWorkflow } from '../compile.ts';
 import { buildPackage, isCompiled } from '../package.ts';
 
@@ -46,22 +47,14 @@ describe('generated Python is formatted as ruff formats it', () => {
   }
 
   it('a spec with long literals, nested references, env refs, skipif and mapvalues', async () => {
-    const registry = JSON.stringify({
-      entries: Object.fromEntries(
-        ['load_a_rather_long_named_dataset_from_somewhere', 'summarise', 'is_empty'].map((fn) => [
-          `pkg.mod.${fn}`,
-          {
-            metadata: { title: fn, description: null, tags: fn.startsWith('load') ? ['io'] : [], deprecated: false, deprecation_message: null },
-            module_path: 'pkg.mod',
-            public_module_path: 'pkg.mod',
-            function_name: fn,
-            import_statement: `from pkg.mod import ${fn} as ${fn}`,
-            json_schema: { additionalProperties: false, properties: { url: {}, columns: {}, options: {}, inputs: {}, label: {}, frame: {} }, type: 'object' },
-          },
-        ]),
-      ),
-      version: '1.0.0',
-    });
+    const registry = registryJson(
+      ['load_a_rather_long_named_dataset_from_somewhere', 'summarise', 'is_empty'].map((fn) => ({
+        fn,
+        module: 'pkg.mod',
+        tags: fn.startsWith('load') ? ['io'] : [],
+        properties: { url: {}, columns: {}, options: {}, inputs: {}, label: {}, frame: {} },
+      })),
+    );
     const spec = `id: long_literals
 requirements: []
 task-instance-defaults:

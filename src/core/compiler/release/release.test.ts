@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveRegistry } from '../../../test-support/derive-registry.ts';
 import { missingPython, runPython, writeTree } from '../../../test-support/python.ts';
 import { hasReference, readReference, referencePath, skipReason } from '../../../test-support/reference.ts';
+import { registryJson } from '../../../test-support/registry-builder.ts';
 import { parseSpec } from '../../spec/index.ts';
 import { compileWorkflow } from '../compile.ts';
 import { buildPackage, isCompiled, type BuiltPackage, type CompiledWorkflow, type PackageOptions } from '../package.ts';
@@ -117,24 +118,9 @@ describe('installed_requirements', () => {
 
 // A small workflow for the hash and version rules.
 const REGISTRY = (bType = 'number') =>
-  JSON.stringify({
-    entries: {
-      'demo.tasks.add': {
-        metadata: { title: 'Add', description: 'Add two numbers.', tags: [], deprecated: false, deprecation_message: null },
-        module_path: 'demo.tasks',
-        public_module_path: 'demo.tasks',
-        function_name: 'add',
-        import_statement: 'from demo.tasks import add as add',
-        json_schema: {
-          additionalProperties: false,
-          properties: { a: { title: 'A', type: 'integer' }, b: { title: 'B', type: bType } },
-          required: ['a'],
-          type: 'object',
-        },
-      },
-    },
-    version: '1.0.0',
-  });
+  registryJson([
+    { fn: 'add', title: 'Add', description: 'Add two numbers.', properties: { a: { title: 'A', type: 'integer' }, b: { title: 'B', type: bType } }, required: ['a'] },
+  ]);
 
 const SPEC = `id: add_demo
 requirements:
