@@ -1,19 +1,51 @@
 /// <reference lib="webworker" />
-import { buildPackage, compileWorkflow, isCompiled } from '../core/compiler/index.ts';
-import { hasErrors } from '../core/util/diagnostics.ts';
-import { reproducibleZip } from '../core/util/zip.ts';
-import { graphDot } from '../core/compiler/graph/graph-dot.ts';
+import { graphDot, graphEdges } from '../core/compiler/graph/graph-dot.ts';
 import { renderSvg } from '../core/compiler/graph/render-svg.ts';
-import { parseSpec } from '../core/spec/index.ts';
-import type { CheckRequest, CheckResponse, GraphRequest, GraphResponse, PackageRequest, PackageResponse, WorkerEnvelope, WorkerRequest } from './protocol.ts';
+import { buildPackage, compileWorkflow, formdataToParams, indexRegistry, isCompiled, paramsToFormdata, type RegistryInput } from '../core/compiler/index.ts';
+import { describeRegistry, type RegistryIndex } from '../core/registry/index.ts';
+import { flatInstances, parseSpec } from '../core/spec/index.ts';
+import { hasErrors, type Diagnostic } from '../core/util/diagnostics.ts';
+import { parseJson } from '../core/util/json-parse.ts';
+import { fromPlain, isObject, toPlain } from '../core/util/json-value.ts';
+import { reproducibleZip } from '../core/util/zip.ts';
+import type {
+  CheckRequest,
+  CheckResponse,
+  ConvertRequest,
+  ConvertResponse,
+  GraphRequest,
+  GraphResponse,
+  PackageRequest,
+  PackageResponse,
+  RegistryRequest,
+  RegistryResponse,
+  WorkerEnvelope,
+  WorkerRequest,
+} from './protocol.ts';
 
 /** Hosts core in a Web Worker so parsing, compiling and packaging never block the page. */
 
+// The registry changes rarely and is large: index it once per distinct text.
+let cachedRegistry: { text: string; index?: RegistryIndex; diagnostics: Diagnostic[] } | undefined;
+
+function registryFor(text: string): { input: RegistryInput; diagnostics: Diagnostic[] } {
+  if (cachedRegistry?.text !== text) cachedRegistry = { text, ...indexRegistry(text) };
+  return { input: cachedRegistry.index ?? text, diagnostics: cachedRegistry.index ? cachedRegistry.diagnostics : [] };
+}
+
 function check(request: CheckRequest): CheckResponse {
   const started = performance.now();
-  const result = compileWorkflow(request.specText, request.registryText);
+  const registry = registryFor(request.registryText);
+  const result = compileWorkflow(request.specText, registry.input);
+  const spec = result.spec;
+  const instances = spec
+    ? flatInstances(spec).map((t) => ({ id: t.id, name: t.name, task: t.task, group: t.group, line: t.idRange.start.line, column: t.idRange.start.column }))
+    : [];
   return {
-    diagnostics: result.diagnostics,
+    diagnostics: [...registry.diagnostics, ...result.diagnostics],
+    instances,
+    edges: spec ? flatInstances(spec).flatMap(graphEdges) : [],
+    dot: spec ? graphDot(spec) : undefined,
     paramsJsonText: result.schemas?.paramsJsonText,
     rjsfJsonText: result.schemas?.rjsfJsonText,
     releaseName: result.releaseName,
@@ -21,16 +53,21 @@ function check(request: CheckRequest): CheckResponse {
   };
 }
 
-async function packageZip(request: PackageRequest): Promise<PackageResponse> {
+async function packageFiles(request: PackageRequest): Promise<PackageResponse> {
   const started = performance.now();
-  const result = compileWorkflow(request.specText, request.registryText, { pkgNamePrefix: request.pkgNamePrefix });
-  if (!isCompiled(result)) return { diagnostics: result.diagnostics, paths: [], elapsedMs: performance.now() - started };
-  const pkg = await buildPackage(result, { resultsEnvVar: request.resultsEnvVar, variant: request.variant });
+  const done = (r: Omit<PackageResponse, 'elapsedMs'>) => ({ ...r, elapsedMs: performance.now() - started });
+  const result = compileWorkflow(request.specText, registryFor(request.registryText).input, { pkgNamePrefix: request.pkgNamePrefix });
+  if (!isCompiled(result)) return done({ diagnostics: result.diagnostics, files: [] });
+  const pkg = await buildPackage(result, {
+    resultsEnvVar: request.resultsEnvVar,
+    variant: request.variant,
+    envOverrides: request.envOverridesText === undefined ? undefined : { text: request.envOverridesText, path: '/workspace/env-overrides.toml' },
+  });
   const diagnostics = [...result.diagnostics, ...pkg.diagnostics];
-  if (hasErrors(diagnostics)) return { diagnostics, paths: [], elapsedMs: performance.now() - started };
-  const entries = pkg.files.map((f) => ({ path: `${result.releaseName}/${f.path}`, content: f.text }));
-  const zip = await reproducibleZip(entries);
-  return { diagnostics, releaseName: result.releaseName, zip, paths: entries.map((e) => e.path), elapsedMs: performance.now() - started };
+  if (hasErrors(diagnostics)) return done({ diagnostics, files: [] });
+  const files = pkg.files.map((f) => ({ path: `${result.releaseName}/${f.path}`, text: f.text }));
+  const zip = request.zip ? await reproducibleZip(files.map((f) => ({ path: f.path, content: f.text }))) : undefined;
+  return done({ diagnostics, releaseName: result.releaseName, zip, files });
 }
 
 async function graph(request: GraphRequest): Promise<GraphResponse> {
@@ -41,21 +78,45 @@ async function graph(request: GraphRequest): Promise<GraphResponse> {
   return { diagnostics: [...parsed.diagnostics, ...rendered.diagnostics], dot, svg: rendered.svg };
 }
 
-function answer(request: WorkerRequest): Promise<CheckResponse | PackageResponse | GraphResponse> | CheckResponse {
-  if (request.type === 'package') return packageZip(request);
-  if (request.type === 'graph') return graph(request);
-  return check(request);
+function registry(request: RegistryRequest): RegistryResponse {
+  registryFor(request.registryText);
+  return { diagnostics: cachedRegistry!.diagnostics, tasks: cachedRegistry!.index ? describeRegistry(cachedRegistry!.index) : [] };
+}
+
+function convert(request: ConvertRequest): ConvertResponse {
+  const params = parseJson(request.paramsJsonText).value;
+  const rjsf = parseJson(request.rjsfJsonText).value;
+  if (!isObject(params) || !isObject(rjsf)) return { validationErrors: [{ message: 'the compiled schemas are not available', path: [], validator: 'schema' }] };
+  const data = fromPlain(request.data);
+  const r = request.from === 'formdata' ? formdataToParams(data, params, rjsf) : paramsToFormdata(data, params, rjsf);
+  if ('result' in r) return { result: toPlain(r.result) };
+  return { validationErrors: r.validation_errors.map((e) => ({ message: e.message, path: e.path, validator: e.validator })) };
+}
+
+function answer(request: WorkerRequest): Promise<unknown> | unknown {
+  switch (request.type) {
+    case 'package':
+      return packageFiles(request);
+    case 'graph':
+      return graph(request);
+    case 'registry':
+      return registry(request);
+    case 'convert':
+      return convert(request);
+    default:
+      return check(request);
+  }
 }
 
 self.onmessage = async (event: MessageEvent<{ id: number; request: WorkerRequest }>) => {
   const { id, request } = event.data;
-  let reply: WorkerEnvelope<CheckResponse | PackageResponse | GraphResponse>;
+  let reply: WorkerEnvelope<unknown>;
   try {
     reply = { id, ok: true, value: await answer(request) };
   } catch (e) {
     // Core reports user-input problems as diagnostics; reaching here is a bug worth surfacing.
     reply = { id, ok: false, error: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) };
   }
-  const zip = reply.ok && 'zip' in reply.value ? reply.value.zip : undefined;
+  const zip = reply.ok ? (reply.value as Partial<PackageResponse>).zip : undefined;
   self.postMessage(reply, zip ? [zip.buffer] : []);
 };

@@ -1,6 +1,24 @@
 import type { Diagnostic } from '../core/util/diagnostics.ts';
 
-/** Messages between the UI and the core worker. */
+/** Messages between the UI and the core worker. Everything here is plain, structured-cloneable data. */
+
+/** A task instance as the panels see it: where it is written and what it runs. */
+export interface InstanceSummary {
+  id: string;
+  name: string;
+  task: string;
+  /** Title of the enclosing task group. */
+  group?: string;
+  /** 1-based position of the instance's `id` value in the spec. */
+  line: number;
+  column: number;
+}
+
+export interface EdgeSummary {
+  from: string;
+  to: string;
+  arg: string;
+}
 
 export interface CheckRequest {
   type: 'check';
@@ -10,6 +28,11 @@ export interface CheckRequest {
 
 export interface CheckResponse {
   diagnostics: Diagnostic[];
+  /** Instances in workflow order (present whenever the spec is a mapping, even with errors). */
+  instances: InstanceSummary[];
+  edges: EdgeSummary[];
+  /** Graphviz source of the task graph. */
+  dot?: string;
   /** params.json / rjsf.json text when the spec compiles cleanly. */
   paramsJsonText?: string;
   rjsfJsonText?: string;
@@ -26,14 +49,17 @@ export interface PackageRequest {
   pkgNamePrefix?: string;
   resultsEnvVar?: string;
   variant?: 'gcp';
+  envOverridesText?: string;
+  /** Also return the zip (otherwise only the files). */
+  zip?: boolean;
 }
 
 export interface PackageResponse {
   diagnostics: Diagnostic[];
   releaseName?: string;
   zip?: Uint8Array;
-  /** Paths inside the zip, sorted. */
-  paths: string[];
+  /** Every file, paths inside the zip (`<release_name>/…`), sorted. */
+  files: Array<{ path: string; text: string }>;
   elapsedMs: number;
 }
 
@@ -49,7 +75,64 @@ export interface GraphResponse {
   svg?: string;
 }
 
-export type WorkerRequest = CheckRequest | PackageRequest | GraphRequest;
-export type WorkerResponse<R extends WorkerRequest> = R extends PackageRequest ? PackageResponse : R extends GraphRequest ? GraphResponse : CheckResponse;
+/** One parameter of a registered task, for completion, hover and the registry panel. */
+export interface ParameterSummary {
+  name: string;
+  /** A short type label from the JSON schema (`integer`, `string | null`, `ValueGrouper[]`, …). */
+  type: string;
+  required: boolean;
+  title?: string;
+  description?: string;
+  /** JSON text of the default, when there is one. */
+  default?: string;
+}
+
+export interface TaskSummary {
+  functionName: string;
+  /** `public.module.function`: the dotted form a `task:` may use. */
+  importableReference: string;
+  title: string;
+  description: string | null;
+  tags: string[];
+  deprecated: boolean;
+  /** True when another registered task has the same function name (a dotted `task:` is then required). */
+  ambiguous: boolean;
+  parameters: ParameterSummary[];
+}
+
+export interface RegistryRequest {
+  type: 'registry';
+  registryText: string;
+}
+
+export interface RegistryResponse {
+  diagnostics: Diagnostic[];
+  tasks: TaskSummary[];
+}
+
+/** formdata ↔ params with validation, as `cli convert` does. */
+export interface ConvertRequest {
+  type: 'convert';
+  paramsJsonText: string;
+  rjsfJsonText: string;
+  from: 'formdata' | 'params';
+  data: unknown;
+}
+
+export interface ConvertResponse {
+  result?: unknown;
+  validationErrors?: Array<{ message: string; path: Array<string | number>; validator: string }>;
+}
+
+export type WorkerRequest = CheckRequest | PackageRequest | GraphRequest | RegistryRequest | ConvertRequest;
+export type WorkerResponse<R extends WorkerRequest> = R extends PackageRequest
+  ? PackageResponse
+  : R extends GraphRequest
+    ? GraphResponse
+    : R extends RegistryRequest
+      ? RegistryResponse
+      : R extends ConvertRequest
+        ? ConvertResponse
+        : CheckResponse;
 
 export type WorkerEnvelope<T> = { id: number; ok: true; value: T } | { id: number; ok: false; error: string };

@@ -21,7 +21,7 @@ export function PackagePanel({ client, workspace }: { client: CoreClient; worksp
   const download = async () => {
     setState({ status: 'building' });
     try {
-      const r = await client.request({ type: 'package', specText: workspace.specText, registryText: workspace.registryText });
+      const r = await client.request({ type: 'package', specText: workspace.specText, registryText: workspace.registryText, zip: true });
       if (!r.zip || !r.releaseName) {
         const errors = r.diagnostics.filter((d) => d.severity === 'error');
         setState({ status: 'failed', message: `The package cannot be built: ${errors.length} error(s) in the spec. See Problems.` });
@@ -29,7 +29,7 @@ export function PackagePanel({ client, workspace }: { client: CoreClient; worksp
       }
       const name = `${r.releaseName}.zip`;
       saveBlob(new Blob([r.zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), name);
-      setState({ status: 'done', name, files: r.paths.length, ms: r.elapsedMs });
+      setState({ status: 'done', name, files: r.files.length, ms: r.elapsedMs });
     } catch (e) {
       setState({ status: 'failed', message: e instanceof Error ? e.message : String(e) });
     }
