@@ -1,25 +1,64 @@
 import { expect, test } from '@playwright/test';
 import { trackExternalRequests } from './offline.ts';
 
-test('the app shell loads, core checks the example in a worker, and nothing leaves 127.0.0.1', async ({ page }) => {
+test('the workbench opens the default example with every panel, and nothing leaves 127.0.0.1', async ({ page }, testInfo) => {
   const external = trackExternalRequests(page);
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
 
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'wt workbench' })).toBeVisible();
-
-  const problems = page.getByRole('region', { name: 'Problems' });
-  await expect(problems.getByRole('status')).toContainText('No problems');
-
-  // The worker compiled the example: the generated params.json holds the configurable task and omits the bound one.
-  const params = page.getByRole('region', { name: 'params.json' }).getByLabel('Generated params.json');
-  await expect(params).toContainText('"greeting": {');
-  await expect(params).toContainText('"description": "Greet someone by name."');
-  await expect(params).toContainText('"min_length"');
-  await expect(params).not.toContainText('"punctuation"');
-
-  await expect(page.getByRole('region', { name: /Spec — hello-wt/ })).toBeVisible();
+  for (const name of ['Spec editor', 'Problems', 'Parameters form', 'Workflow graph', 'Package files', 'Task registry']) {
+    await expect(page.getByRole('region', { name })).toBeVisible();
+  }
+  await expect(page.getByRole('region', { name: 'Problems' }).getByRole('status')).toHaveText('No problems.');
+  // The package of the clean example: its tree lists the generated files.
+  const files = page.getByRole('region', { name: 'Package files' }).getByRole('list', { name: 'Generated files' });
+  await expect(files.getByRole('button', { name: 'wt-wildlife-counts-workflow/pixi.toml' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Task registry' })).toContainText('9 tasks');
+  await page.screenshot({ path: testInfo.outputPath('workbench.png'), fullPage: true });
   expect(pageErrors).toEqual([]);
   expect(external).toEqual([]);
+});
+
+test('a problem appears while the spec is broken and disappears when it is fixed; activating it focuses the editor', async ({ page }) => {
+  await page.goto('/');
+  const problems = page.getByRole('region', { name: 'Problems' });
+  await expect(problems.getByRole('status')).toHaveText('No problems.');
+  const textbox = page.getByRole('region', { name: 'Spec editor' }).getByRole('textbox');
+  const original = await textbox.inputValue();
+  await textbox.fill(original + '  - id: extra\n    task: no_such_task\n');
+  const item = problems.getByRole('button', { name: /no registered task named `no_such_task`/ });
+  await expect(item).toBeVisible();
+  const lines = (original + '  - id: extra\n').split('\n').length;
+  await expect(item).toContainText(`${lines}:11`);
+  await item.click();
+  await expect(textbox).toBeFocused();
+  await textbox.fill(original);
+  await expect(problems.getByRole('status')).toHaveText('No problems.');
+});
+
+test('edits survive a reload, and Ctrl+S saves without the browser dialog', async ({ page }) => {
+  await page.goto('/');
+  const textbox = page.getByRole('region', { name: 'Spec editor' }).getByRole('textbox');
+  await expect(textbox).toHaveValue(/id: wildlife_counts/);
+  const edited = (await textbox.inputValue()).replace('name: Report', 'name: Final Report');
+  await textbox.fill(edited);
+  await page.keyboard.press('Control+s');
+  await expect(page.getByRole('status').filter({ hasText: 'saved' }).first()).toContainText(': saved');
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Spec editor' }).getByRole('textbox')).toHaveValue(/name: Final Report/);
+});
+
+test('the Examples menu loads another example and is keyboard-operable', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Examples' }).click();
+  const menu = page.getByRole('menu', { name: 'Examples' });
+  await expect(menu.getByRole('menuitem')).toHaveCount(2);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitem', { name: /Hello wt/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Spec editor' }).getByRole('textbox')).toHaveValue(/id: hello_wt/);
+  await expect(page.getByRole('button', { name: 'Examples' })).toBeFocused();
 });

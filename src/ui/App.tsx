@@ -1,75 +1,208 @@
-import { useEffect, useState } from 'react';
-import type { CheckResponse } from '../worker/protocol.ts';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Diagnostic } from '../core/util/diagnostics.ts';
 import { CoreClient } from '../worker/client.ts';
-import { DEFAULT_EXAMPLE, loadExample, type ExampleWorkspace } from './examples.ts';
-import { PackagePanel } from './shell/PackagePanel.tsx';
+import type { PackageResponse, TaskSummary } from '../worker/protocol.ts';
+import { DEFAULT_EXAMPLE, loadExample } from './examples.ts';
+import { PackageFiles } from './files/PackageFiles.tsx';
+import type { FormApi } from './form/ParametersForm.tsx';
+import { useLiveCheck } from './live/use-live-check.ts';
+import { ProblemsPanel } from './problems/ProblemsPanel.tsx';
+import { RegistryPanel } from './registry/RegistryPanel.tsx';
+import { ExamplesMenu } from './shell/ExamplesMenu.tsx';
 import { Panel } from './shell/Panel.tsx';
-import { ProblemList } from './shell/ProblemList.tsx';
+import { saveBlob } from './shell/save-blob.ts';
+import { svgToPng } from './shell/svg-to-png.ts';
+import type { EditorApi } from './editor/SpecEditor.tsx';
+import { roleOf, type FileRole } from './workspace/model.ts';
+import { useWorkspace } from './workspace/use-workspace.ts';
 
-type State =
-  | { status: 'loading' }
-  | { status: 'ready'; workspace: ExampleWorkspace; check: CheckResponse; client: CoreClient }
-  | { status: 'failed'; message: string };
+// The heavy panels load on demand, so the first screen does not wait for Monaco, RJSF or Graphviz.
+const SpecEditor = lazy(() => import('./editor/SpecEditor.tsx'));
+const ParametersForm = lazy(() => import('./form/ParametersForm.tsx'));
+const WorkflowGraph = lazy(() => import('./graph/WorkflowGraph.tsx'));
 
-/** The app shell: the example workspace, checked by core in a worker. */
+/** The workbench: spec editor, problems, live form, graph and package, around one workspace. */
 export function App() {
-  const [state, setState] = useState<State>({ status: 'loading' });
+  const client = useMemo(() => new CoreClient(), []);
+  useEffect(() => () => client.dispose(), [client]);
+  const { workspace, status, conflict, setFile, replace, resolveConflict } = useWorkspace(() => loadExample(DEFAULT_EXAMPLE));
+  const spec = workspace?.files.spec;
+  const registry = workspace?.files.registry;
+  const check = useLiveCheck(client, spec, registry);
+  const [notice, setNotice] = useState<string | undefined>();
+  const [tasks, setTasks] = useState<TaskSummary[]>([]);
+  const [formData, setFormData] = useState<unknown>({});
+  const [pkg, setPkg] = useState<{ current?: PackageResponse; previous?: PackageResponse }>({});
+  const editor = useRef<EditorApi | undefined>(undefined);
+  const form = useRef<FormApi | undefined>(undefined);
 
   useEffect(() => {
-    const client = new CoreClient();
-    let cancelled = false;
-    loadExample(DEFAULT_EXAMPLE)
-      .then(async (workspace) => {
-        const check = await client.request({ type: 'check', specText: workspace.specText, registryText: workspace.registryText });
-        if (!cancelled) setState({ status: 'ready', workspace, check, client });
-      })
-      .catch((e: unknown) => {
-        if (!cancelled) setState({ status: 'failed', message: e instanceof Error ? e.message : String(e) });
+    if (registry === undefined) return;
+    void client.request({ type: 'registry', registryText: registry }).then((r) => setTasks(r.tasks));
+  }, [client, registry]);
+
+  // The package follows each clean check (it is what "Package files" shows and diffs).
+  useEffect(() => {
+    if (!check?.paramsJsonText || spec === undefined) return;
+    let stale = false;
+    void client
+      .request({ type: 'package', specText: spec, registryText: registry ?? '', envOverridesText: workspace?.files['env-overrides'] })
+      .then((r) => {
+        if (!stale && r.files.length > 0) setPkg((p) => ({ previous: p.current, current: r }));
       });
     return () => {
-      cancelled = true;
-      client.dispose();
+      stale = true;
     };
-  }, []);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- rebuild per check, not per keystroke
+  }, [check]);
+
+  const openFiles = useCallback(
+    async (files: FileList | File[]) => {
+      const opened: string[] = [];
+      const skipped: string[] = [];
+      for (const f of [...files]) {
+        const text = await f.text();
+        const role = roleOf(f.name, text);
+        if (role) {
+          setFile(role, text);
+          opened.push(f.name);
+        } else skipped.push(f.name);
+      }
+      setNotice(
+        [opened.length ? `Opened ${opened.join(', ')}.` : '', skipped.length ? `Not opened (not a spec, registry, env-overrides or test-cases file): ${skipped.join(', ')}.` : '']
+          .filter(Boolean)
+          .join(' '),
+      );
+    },
+    [setFile],
+  );
+
+  const downloadPackage = async () => {
+    if (spec === undefined) return;
+    const r = await client.request({ type: 'package', specText: spec, registryText: registry ?? '', envOverridesText: workspace?.files['env-overrides'], zip: true });
+    if (!r.zip || !r.releaseName) {
+      setNotice(`The package cannot be built: fix the ${r.diagnostics.filter((d) => d.severity === 'error').length} error(s) listed in Problems.`);
+      return;
+    }
+    saveBlob(new Blob([r.zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), `${r.releaseName}.zip`);
+    setNotice(`Downloaded ${r.releaseName}.zip: ${r.files.length} files.`);
+  };
+
+  const downloadGraphPng = async () => {
+    if (!check?.dot) return;
+    const r = await client.request({ type: 'graph', dot: check.dot });
+    if (r.svg) saveBlob(await svgToPng(r.svg), 'graph.png');
+  };
+
+  const revealDiagnostic = (d: Diagnostic) => {
+    if (!d.source || d.source === 'spec') editor.current?.reveal(d.range.start.line, d.range.start.column);
+  };
+  const activateTask = (id: string) => {
+    const t = check?.instances.find((i) => i.id === id);
+    if (!t) return;
+    form.current?.scrollToTask(t.id, t.group);
+    editor.current?.reveal(t.line, t.column);
+  };
+  const saveTestCase = (key: string, params: unknown) => {
+    const current = workspace?.files['test-cases'] ?? '';
+    const entry = `${key}:\n  name: ${JSON.stringify(key)}\n  description: ""\n  params: ${JSON.stringify(params)}\n`;
+    setFile('test-cases', current && !current.endsWith('\n') ? `${current}\n${entry}` : current + entry);
+    setNotice(`Saved test case ${key} to test-cases.yaml.`);
+  };
 
   return (
-    <div className="shell">
+    <div
+      className="shell"
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => {
+        e.preventDefault();
+        void openFiles(e.dataTransfer.files);
+      }}
+    >
       <header className="shell-header">
         <h1>wt workbench</h1>
-        <p className="tagline">Author, check, preview and package wt workflows — entirely in your browser.</p>
-      </header>
-      <main className="shell-main" aria-busy={state.status === 'loading'}>
-        {state.status === 'loading' && <p role="status">Loading the example workspace…</p>}
-        {state.status === 'failed' && (
-          <p role="alert" className="error">
-            {state.message}
+        <nav aria-label="Workspace" className="toolbar">
+          <ExamplesMenu onPick={(id) => void loadExample(id).then(replace, (e: Error) => setNotice(e.message))} />
+          <label className="file-button">
+            Open files
+            <input type="file" multiple accept=".yaml,.yml,.json,.toml" onChange={(e) => e.target.files && void openFiles(e.target.files).then(() => (e.target.value = ''))} />
+          </label>
+          <button type="button" onClick={() => void downloadPackage()}>
+            Download package
+          </button>
+          <button type="button" onClick={() => void downloadGraphPng()}>
+            Download graph.png
+          </button>
+          <span className="save-status" role="status" aria-live="polite">
+            {workspace ? `${workspace.name}: ${SAVE_LABELS[status]}` : 'Loading…'}
+          </span>
+        </nav>
+        {notice && (
+          <p className="notice" role="status">
+            {notice}
           </p>
         )}
-        {state.status === 'ready' && (
-          <>
-            <Panel title={`Spec — ${state.workspace.name}/spec.yaml`} id="spec">
-              <pre className="source" tabIndex={0} aria-label="spec.yaml source">
-                {state.workspace.specText}
-              </pre>
+        {conflict && (
+          <div role="alert" className="conflict">
+            This workspace was changed in another tab.{' '}
+            <button type="button" onClick={() => resolveConflict('theirs')}>
+              Load the other tab's version
+            </button>{' '}
+            <button type="button" onClick={() => resolveConflict('mine')}>
+              Keep this tab's version
+            </button>
+          </div>
+        )}
+      </header>
+      {workspace && (
+        <main className="workbench">
+          <div className="column">
+            <Panel title="Spec editor" id="editor">
+              <Suspense fallback={<p role="status">Loading the editor…</p>}>
+                <SpecEditor
+                  value={spec ?? ''}
+                  onChange={(text) => setFile('spec', text)}
+                  diagnostics={(check?.diagnostics ?? []).filter((d) => !d.source || d.source === 'spec')}
+                  tasks={tasks}
+                  instances={check?.instances ?? []}
+                  onReady={(api) => (editor.current = api)}
+                />
+              </Suspense>
             </Panel>
             <Panel title="Problems" id="problems">
-              <ProblemList diagnostics={state.check.diagnostics} elapsedMs={state.check.elapsedMs} />
+              <ProblemsPanel diagnostics={check?.diagnostics} onReveal={revealDiagnostic} />
             </Panel>
-            <Panel title="params.json" id="params">
-              {state.check.paramsJsonText ? (
-                <pre className="source" tabIndex={0} aria-label="Generated params.json">
-                  {state.check.paramsJsonText}
-                </pre>
-              ) : (
-                <p>Fix the errors to see the generated parameter schema.</p>
-              )}
+          </div>
+          <div className="column">
+            <Panel title="Parameters form" id="form">
+              <Suspense fallback={<p role="status">Loading the form…</p>}>
+                <ParametersForm
+                  rjsfJsonText={check?.rjsfJsonText}
+                  paramsJsonText={check?.paramsJsonText}
+                  client={client}
+                  formData={formData}
+                  onFormDataChange={setFormData}
+                  onSaveTestCase={saveTestCase}
+                  onReady={(api) => (form.current = api)}
+                />
+              </Suspense>
             </Panel>
-            <Panel title="Package" id="package">
-              <PackagePanel client={state.client} workspace={state.workspace} />
+            <Panel title="Workflow graph" id="graph">
+              <Suspense fallback={<p role="status">Loading the graph…</p>}>
+                <WorkflowGraph dot={check?.dot} instances={check?.instances ?? []} edges={check?.edges ?? []} client={client} onActivateTask={activateTask} />
+              </Suspense>
             </Panel>
-          </>
-        )}
-      </main>
+            <Panel title="Package files" id="files">
+              <PackageFiles files={pkg.current?.files} previous={pkg.previous?.files} />
+            </Panel>
+            <Panel title="Task registry" id="registry">
+              <RegistryPanel tasks={tasks} onLoadFile={(text) => setFile('registry' satisfies FileRole, text)} />
+            </Panel>
+          </div>
+        </main>
+      )}
     </div>
   );
 }
+
+const SAVE_LABELS = { saved: 'saved', unsaved: 'unsaved changes', saving: 'saving…', conflict: 'changed in another tab', error: 'could not be saved' } as const;

@@ -71,11 +71,16 @@ async function packageFiles(request: PackageRequest): Promise<PackageResponse> {
 }
 
 async function graph(request: GraphRequest): Promise<GraphResponse> {
-  const parsed = parseSpec(request.specText);
-  if (!parsed.spec) return { diagnostics: parsed.diagnostics };
-  const dot = graphDot(parsed.spec);
+  let dot = request.dot;
+  const diagnostics: Diagnostic[] = [];
+  if (dot === undefined) {
+    const parsed = parseSpec(request.specText ?? '');
+    diagnostics.push(...parsed.diagnostics);
+    if (!parsed.spec) return { diagnostics };
+    dot = graphDot(parsed.spec);
+  }
   const rendered = await renderSvg(dot);
-  return { diagnostics: [...parsed.diagnostics, ...rendered.diagnostics], dot, svg: rendered.svg };
+  return { diagnostics: [...diagnostics, ...rendered.diagnostics], dot, svg: rendered.svg };
 }
 
 function registry(request: RegistryRequest): RegistryResponse {

@@ -63,10 +63,11 @@ export interface PackageResponse {
   elapsedMs: number;
 }
 
-/** The task graph as DOT and Graphviz SVG (the page rasterises it to graph.png). */
+/** Graphviz SVG of the task graph, from the spec or from DOT a check already produced. */
 export interface GraphRequest {
   type: 'graph';
-  specText: string;
+  specText?: string;
+  dot?: string;
 }
 
 export interface GraphResponse {

@@ -1,0 +1,66 @@
+import { useMemo, useState } from 'react';
+
+interface Props {
+  files: Array<{ path: string; text: string }> | undefined;
+  /** The same files from the compile before, for the diff view. */
+  previous: Array<{ path: string; text: string }> | undefined;
+}
+
+/** Every generated file as a tree; the selected one read-only, or its line diff against the previous compile. */
+export function PackageFiles({ files, previous }: Props) {
+  const [selected, setSelected] = useState<string | undefined>();
+  const [showDiff, setShowDiff] = useState(false);
+  const current = files?.find((f) => f.path === selected) ?? files?.[0];
+  const before = previous?.find((f) => f.path === current?.path);
+  const diff = useMemo(() => (current && showDiff ? lineDiff(before?.text ?? '', current.text) : undefined), [current, before, showDiff]);
+  if (!files) return <p>Fix the errors in the spec to see the package.</p>;
+  return (
+    <div className="package-files">
+      <ul className="file-tree" aria-label="Generated files">
+        {files.map((f) => (
+          <li key={f.path}>
+            <button type="button" aria-current={f.path === current?.path ? 'true' : undefined} onClick={() => setSelected(f.path)}>
+              {f.path}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="file-view">
+        <label>
+          <input type="checkbox" checked={showDiff} onChange={(e) => setShowDiff(e.target.checked)} /> Diff against the previous compile
+        </label>
+        {current && (
+          <pre className="source" tabIndex={0} aria-label={`Contents of ${current.path}`}>
+            {diff
+              ? diff.map((l, i) => (
+                  <span key={i} className={`diff-${l.kind}`}>
+                    {l.kind === 'add' ? '+ ' : l.kind === 'del' ? '- ' : '  '}
+                    {l.text}
+                    {'\n'}
+                  </span>
+                ))
+              : current.text}
+          </pre>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** A line diff by longest common subsequence (files here are small: at most a few thousand lines). */
+export function lineDiff(a: string, b: string): Array<{ kind: 'same' | 'add' | 'del'; text: string }> {
+  const x = a.split('\n');
+  const y = b.split('\n');
+  if (x.length * y.length > 4_000_000) return [...x.map((text) => ({ kind: 'del' as const, text })), ...y.map((text) => ({ kind: 'add' as const, text }))];
+  const lcs = Array.from({ length: x.length + 1 }, () => new Uint32Array(y.length + 1));
+  for (let i = x.length - 1; i >= 0; i--) for (let j = y.length - 1; j >= 0; j--) lcs[i][j] = x[i] === y[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+  const out: Array<{ kind: 'same' | 'add' | 'del'; text: string }> = [];
+  let i = 0;
+  let j = 0;
+  while (i < x.length || j < y.length) {
+    if (i < x.length && j < y.length && x[i] === y[j]) out.push({ kind: 'same', text: x[i++] }), j++;
+    else if (j < y.length && (i === x.length || lcs[i][j + 1] >= lcs[i + 1][j])) out.push({ kind: 'add', text: y[j++] });
+    else out.push({ kind: 'del', text: x[i++] });
+  }
+  return out;
+}

@@ -1,0 +1,131 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { FileRole, Workspace } from './model.ts';
+import { loadLastWorkspace, loadWorkspace, saveWorkspace } from './store.ts';
+
+/**
+ * The open workspace: restored from IndexedDB on load, saved as you type (debounced) and on
+ * Ctrl/⌘+S. Another tab's newer save is never overwritten silently: it becomes a `conflict`
+ * the user resolves by loading theirs or keeping this tab's.
+ */
+
+export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'conflict' | 'error';
+
+const SAVE_DELAY_MS = 400;
+const CHANNEL = 'wt-workbench-workspaces';
+
+export function useWorkspace(initial: () => Promise<Workspace>) {
+  const [workspace, setWorkspace] = useState<Workspace | undefined>();
+  const [status, setStatus] = useState<SaveStatus>('saved');
+  const [conflict, setConflict] = useState<Workspace | undefined>();
+  const base = useRef(0);
+  const latest = useRef<Workspace | undefined>(undefined);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const channel = useRef<BroadcastChannel | undefined>(undefined);
+
+  const open = useCallback((ws: Workspace) => {
+    base.current = ws.revision;
+    latest.current = ws;
+    setConflict(undefined);
+    setWorkspace(ws);
+  }, []);
+
+  const save = useCallback(async (force = false) => {
+    clearTimeout(timer.current);
+    const ws = latest.current;
+    if (!ws) return;
+    setStatus('saving');
+    try {
+      const r = await saveWorkspace(ws, base.current, force);
+      if ('conflict' in r) {
+        setConflict(r.conflict);
+        setStatus('conflict');
+        return;
+      }
+      base.current = r.saved.revision;
+      latest.current = { ...latest.current!, revision: r.saved.revision };
+      setStatus(latest.current.files === r.saved.files ? 'saved' : 'unsaved');
+      channel.current?.postMessage({ id: ws.id, revision: r.saved.revision });
+    } catch {
+      setStatus('error');
+    }
+  }, []);
+
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      const restored = (await loadLastWorkspace().catch(() => undefined)) ?? (await initial());
+      if (!cancelled) open(restored);
+    })();
+    return () => {
+      cancelled = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- restore once on mount
+  }, []);
+
+  // Another tab saved the same workspace: if we have no unsaved edits, follow it; else flag a conflict.
+  useEffect(() => {
+    const ch = new BroadcastChannel(CHANNEL);
+    channel.current = ch;
+    ch.onmessage = async (e: MessageEvent<{ id: string; revision: number }>) => {
+      const ws = latest.current;
+      if (!ws || e.data.id !== ws.id || e.data.revision <= base.current) return;
+      const theirs = await loadWorkspace(ws.id);
+      if (!theirs) return;
+      if (timer.current === undefined && status !== 'unsaved') open(theirs);
+      else {
+        setConflict(theirs);
+        setStatus('conflict');
+      }
+    };
+    return () => ch.close();
+  }, [open, status]);
+
+  // Ctrl/⌘+S saves now and never opens the browser's "Save page" dialog.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        void save();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [save]);
+
+  const setFile = useCallback(
+    (role: FileRole, text: string) => {
+      const ws = latest.current;
+      if (!ws) return;
+      const next = { ...ws, files: { ...ws.files, [role]: text } };
+      latest.current = next;
+      setWorkspace(next);
+      setStatus('unsaved');
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => {
+        timer.current = undefined;
+        void save();
+      }, SAVE_DELAY_MS);
+    },
+    [save],
+  );
+
+  /** Replaces the workspace (an example, or files the user opened) and saves it. */
+  const replace = useCallback(
+    (ws: Workspace) => {
+      open(ws);
+      void save(true);
+    },
+    [open, save],
+  );
+
+  const resolveConflict = useCallback(
+    (keep: 'mine' | 'theirs') => {
+      if (keep === 'theirs' && conflict) open(conflict);
+      else void save(true);
+      setConflict(undefined);
+    },
+    [conflict, open, save],
+  );
+
+  return { workspace, status, conflict, setFile, replace, save, resolveConflict };
+}
