@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 // Debian's chromium: Playwright must never download a browser of its own (no network here).
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// WT_PORT / WT_DIST let several builds be tested side by side (default: dist/ on 4173).
+const port = Number(process.env.WT_PORT ?? 4173);
 
 export default defineConfig({
   testDir: './e2e',
@@ -10,7 +12,7 @@ export default defineConfig({
   reporter: process.env.CI ? 'line' : 'list',
   use: {
     browserName: 'chromium',
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: chromium,
@@ -29,7 +31,7 @@ export default defineConfig({
   webServer: [
     {
       command: 'node --import tsx src/server/start.ts',
-      url: 'http://127.0.0.1:4173',
+      url: `http://127.0.0.1:${port}`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
     },

@@ -8,13 +8,14 @@ import { preview } from 'vite';
 
 const host = process.env.WT_HOST ?? '127.0.0.1';
 const port = Number(process.env.WT_PORT ?? 4173);
+const outDir = process.env.WT_DIST ?? 'dist';
 
-if (!existsSync('dist/index.html')) {
-  console.error('dist/ is missing: run `npm run build` first (npm start does this for you).');
+if (!existsSync(`${outDir}/index.html`)) {
+  console.error(`${outDir}/ is missing: run \`npm run build\` first (npm start does this for you).`);
   process.exit(1);
 }
 
-const server = await preview({ preview: { host, port, strictPort: true, open: false }, logLevel: 'warn' });
+const server = await preview({ build: { outDir }, preview: { host, port, strictPort: true, open: false }, logLevel: 'warn' });
 console.log(`wt workbench is running at http://${host}:${port}/  (Ctrl+C to stop)`);
 
 const stop = () => {
