@@ -11,6 +11,9 @@ import { RegistryPanel } from './registry/RegistryPanel.tsx';
 import { ExamplesMenu } from './shell/ExamplesMenu.tsx';
 import { Panel } from './shell/Panel.tsx';
 import { saveBlob } from './shell/save-blob.ts';
+import { isTyping, ShortcutsDialog } from './shell/ShortcutsDialog.tsx';
+import { useTheme, type Theme } from './shell/theme.ts';
+import { decodeShare, encodeShare } from './share/share-link.ts';
 import { svgToPng } from './shell/svg-to-png.ts';
 import type { EditorApi } from './editor/SpecEditor.tsx';
 import { roleOf, type FileRole } from './workspace/model.ts';
@@ -33,8 +36,37 @@ export function App() {
   const [tasks, setTasks] = useState<TaskSummary[]>([]);
   const [formData, setFormData] = useState<unknown>({});
   const [pkg, setPkg] = useState<{ current?: PackageResponse; previous?: PackageResponse }>({});
+  const [theme, setTheme] = useTheme();
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const editor = useRef<EditorApi | undefined>(undefined);
   const form = useRef<FormApi | undefined>(undefined);
+
+  // `?` opens the shortcuts sheet (not while typing).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === '?' && !isTyping(e.target)) {
+        e.preventDefault();
+        setShortcutsOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  // A share link opens as a new workspace; the fragment is cleared so a reload keeps the saved copy.
+  useEffect(() => {
+    if (!workspace || !location.hash.startsWith('#w')) return;
+    const fragment = location.hash;
+    history.replaceState(null, '', location.pathname + location.search);
+    void decodeShare(fragment).then((r) => {
+      if ('error' in r) setNotice(r.error);
+      else {
+        replace({ id: crypto.randomUUID(), name: r.workspace.name, files: r.workspace.files, revision: 0, updatedAt: Date.now() });
+        setNotice(`Opened the shared workspace ${r.workspace.name}.`);
+      }
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the first workspace is there
+  }, [workspace === undefined]);
 
   useEffect(() => {
     if (registry === undefined) return;
@@ -94,6 +126,19 @@ export function App() {
     if (r.svg) saveBlob(await svgToPng(r.svg), 'graph.png');
   };
 
+  const copyShareLink = async () => {
+    if (!workspace) return;
+    const r = await encodeShare({ name: workspace.name, files: workspace.files });
+    if ('error' in r) return setNotice(r.error);
+    const url = `${location.origin}${location.pathname}#${r.fragment}`;
+    try {
+      await navigator.clipboard.writeText(url);
+      setNotice(`Copied a share link (${url.length} characters). It holds the workspace files only.`);
+    } catch {
+      setNotice(`Copy this share link: ${url}`);
+    }
+  };
+
   const revealDiagnostic = (d: Diagnostic) => {
     if (!d.source || d.source === 'spec') editor.current?.reveal(d.range.start.line, d.range.start.column);
   };
@@ -133,6 +178,20 @@ export function App() {
           <button type="button" onClick={() => void downloadGraphPng()}>
             Download graph.png
           </button>
+          <button type="button" onClick={() => void copyShareLink()}>
+            Copy share link
+          </button>
+          <label>
+            Theme{' '}
+            <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
+              <option value="system">System</option>
+              <option value="light">Light</option>
+              <option value="dark">Dark</option>
+            </select>
+          </label>
+          <button type="button" aria-keyshortcuts="?" onClick={() => setShortcutsOpen(true)}>
+            Keyboard shortcuts
+          </button>
           <span className="save-status" role="status" aria-live="polite">
             {workspace ? `${workspace.name}: ${SAVE_LABELS[status]}` : 'Loading…'}
           </span>
@@ -154,6 +213,7 @@ export function App() {
           </div>
         )}
       </header>
+      <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
       {workspace && (
         <main className="workbench">
           <div className="column">

@@ -1,0 +1,61 @@
+import type { FileRole } from '../workspace/model.ts';
+
+/**
+ * Share links: a small workspace (its files, never tokens or settings) deflated and base64url-
+ * encoded into the URL fragment, which browsers never send to a server. The `w1.` prefix names the
+ * format so later formats can stay decodable.
+ */
+
+export const SHARE_PREFIX = 'w1.';
+/** Longer fragments break in chat tools and some browsers: offer the files instead. */
+export const MAX_SHARE_CHARS = 32_000;
+
+export interface SharedWorkspace {
+  name: string;
+  files: Partial<Record<FileRole, string>>;
+}
+
+/** The fragment (without `#`) for a workspace, or an error when it is too large for a link. */
+export async function encodeShare(ws: SharedWorkspace): Promise<{ fragment: string } | { error: string }> {
+  const json = JSON.stringify({ n: ws.name, f: ws.files });
+  const packed = await transform(new TextEncoder().encode(json), new CompressionStream('deflate-raw'));
+  const fragment = SHARE_PREFIX + toBase64Url(packed);
+  if (fragment.length > MAX_SHARE_CHARS) {
+    return { error: `This workspace is too large for a link (${fragment.length} characters, limit ${MAX_SHARE_CHARS}): share its files instead.` };
+  }
+  return { fragment };
+}
+
+/** The workspace in a fragment, or an error saying why it could not be read. */
+export async function decodeShare(fragment: string): Promise<{ workspace: SharedWorkspace } | { error: string }> {
+  const f = fragment.replace(/^#/, '');
+  if (!f.startsWith(SHARE_PREFIX)) return { error: 'This link was made by a newer or unknown version of the workbench.' };
+  try {
+    const bytes = await transform(fromBase64Url(f.slice(SHARE_PREFIX.length)), new DecompressionStream('deflate-raw'));
+    const data = JSON.parse(new TextDecoder().decode(bytes)) as { n?: unknown; f?: unknown };
+    if (typeof data.n !== 'string' || typeof data.f !== 'object' || data.f === null) throw new Error('unexpected content');
+    const files: SharedWorkspace['files'] = {};
+    for (const [role, text] of Object.entries(data.f as Record<string, unknown>)) {
+      if (['spec', 'registry', 'env-overrides', 'test-cases'].includes(role) && typeof text === 'string') files[role as FileRole] = text;
+    }
+    return { workspace: { name: data.n, files } };
+  } catch {
+    return { error: 'This share link is damaged (it may have been cut off): ask for it again.' };
+  }
+}
+
+async function transform(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+  const out = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(stream);
+  return new Uint8Array(await new Response(out).arrayBuffer());
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array {
+  const b64 = text.replaceAll('-', '+').replaceAll('_', '/');
+  return Uint8Array.from(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4)), (c) => c.charCodeAt(0));
+}
