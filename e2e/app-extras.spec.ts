@@ -48,3 +48,26 @@ test('? opens the keyboard shortcuts sheet and Esc closes it', async ({ page }) 
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 });
+
+test('New workflow: the scaffold questions as a form; problems are listed, a valid answer opens the new spec', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'New workflow' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New workflow' });
+  await dialog.getByLabel('Workflow id').fill('1-bad');
+  await dialog.getByRole('button', { name: 'Create workflow' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('workflow_id');
+  await dialog.getByLabel('Workflow id').fill('bird_survey');
+  await dialog.getByLabel('Workflow name').fill('Bird survey');
+  await dialog.getByLabel('Author name').fill('Ada');
+  await dialog.getByRole('button', { name: 'Add a requirement' }).click();
+  const req = dialog.getByRole('group', { name: 'Requirement 1' });
+  await req.getByLabel('Name').fill('wildlife-tasks');
+  await req.getByLabel('Version').fill('>=1.2,<2');
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download project files' }).click()]);
+  expect(download.suggestedFilename()).toBe('bird_survey.zip');
+  await dialog.getByRole('button', { name: 'Create workflow' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Created bird_survey' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^bird_survey: / })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Problems' }).getByRole('status')).toHaveText('No problems.');
+});

@@ -14,6 +14,7 @@ import { saveBlob } from './shell/save-blob.ts';
 import { isTyping, ShortcutsDialog } from './shell/ShortcutsDialog.tsx';
 import { useTheme, type Theme } from './shell/theme.ts';
 import { decodeShare, encodeShare } from './share/share-link.ts';
+import { NewWorkflowDialog } from './wizard/NewWorkflowDialog.tsx';
 import { svgToPng } from './shell/svg-to-png.ts';
 import type { EditorApi } from './editor/SpecEditor.tsx';
 import { roleOf, type FileRole } from './workspace/model.ts';
@@ -38,6 +39,7 @@ export function App() {
   const [pkg, setPkg] = useState<{ current?: PackageResponse; previous?: PackageResponse }>({});
   const [theme, setTheme] = useTheme();
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [wizardOpen, setWizardOpen] = useState(false);
   const editor = useRef<EditorApi | undefined>(undefined);
   const form = useRef<FormApi | undefined>(undefined);
 
@@ -167,6 +169,9 @@ export function App() {
       <header className="shell-header">
         <h1>wt workbench</h1>
         <nav aria-label="Workspace" className="toolbar">
+          <button type="button" onClick={() => setWizardOpen(true)}>
+            New workflow
+          </button>
           <ExamplesMenu onPick={(id) => void loadExample(id).then(replace, (e: Error) => setNotice(e.message))} />
           <label className="file-button">
             Open files
@@ -214,6 +219,16 @@ export function App() {
         )}
       </header>
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+      <NewWorkflowDialog
+        open={wizardOpen}
+        client={client}
+        onClose={() => setWizardOpen(false)}
+        onCreate={(name, files) => {
+          // A new workflow keeps the loaded registry, so its tasks stay available for completion.
+          replace({ id: crypto.randomUUID(), name, files: { ...files, registry }, revision: 0, updatedAt: Date.now() });
+          setNotice(`Created ${name}: add task instances under workflow.`);
+        }}
+      />
       {workspace && (
         <main className="workbench">
           <div className="column">

@@ -3,6 +3,7 @@ import { graphDot, graphEdges } from '../core/compiler/graph/graph-dot.ts';
 import { renderSvg } from '../core/compiler/graph/render-svg.ts';
 import { buildPackage, compileWorkflow, formdataToParams, indexRegistry, isCompiled, paramsToFormdata, type RegistryInput } from '../core/compiler/index.ts';
 import { describeRegistry, type RegistryIndex } from '../core/registry/index.ts';
+import { scaffoldFiles } from '../core/scaffold/index.ts';
 import { flatInstances, parseSpec } from '../core/spec/index.ts';
 import { hasErrors, type Diagnostic } from '../core/util/diagnostics.ts';
 import { parseJson } from '../core/util/json-parse.ts';
@@ -19,6 +20,8 @@ import type {
   PackageResponse,
   RegistryRequest,
   RegistryResponse,
+  ScaffoldRequest,
+  ScaffoldResponse,
   WorkerEnvelope,
   WorkerRequest,
 } from './protocol.ts';
@@ -98,8 +101,16 @@ function convert(request: ConvertRequest): ConvertResponse {
   return { validationErrors: r.validation_errors.map((e) => ({ message: e.message, path: e.path, validator: e.validator })) };
 }
 
+async function scaffold(request: ScaffoldRequest): Promise<ScaffoldResponse> {
+  const r = scaffoldFiles(request.answers, { year: request.year });
+  const zip = request.zip && r.files.length > 0 ? await reproducibleZip(r.files.map((f) => ({ path: `${r.dir}/${f.path}`, content: f.text }))) : undefined;
+  return { ...r, zip };
+}
+
 function answer(request: WorkerRequest): Promise<unknown> | unknown {
   switch (request.type) {
+    case 'scaffold':
+      return scaffold(request);
     case 'package':
       return packageFiles(request);
     case 'graph':

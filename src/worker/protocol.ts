@@ -125,7 +125,24 @@ export interface ConvertResponse {
   validationErrors?: Array<{ message: string; path: Array<string | number>; validator: string }>;
 }
 
-export type WorkerRequest = CheckRequest | PackageRequest | GraphRequest | RegistryRequest | ConvertRequest;
+/** The new-workflow wizard: wt-compiler's scaffold questions answered in a form. */
+export interface ScaffoldRequest {
+  type: 'scaffold';
+  answers: Record<string, string | Array<Record<string, string>>>;
+  year: number;
+  /** Also return the whole project as a zip. */
+  zip?: boolean;
+}
+
+export interface ScaffoldResponse {
+  /** The project folder name (the workflow id). */
+  dir: string;
+  files: Array<{ path: string; text: string }>;
+  diagnostics: Diagnostic[];
+  zip?: Uint8Array;
+}
+
+export type WorkerRequest = CheckRequest | PackageRequest | GraphRequest | RegistryRequest | ConvertRequest | ScaffoldRequest;
 export type WorkerResponse<R extends WorkerRequest> = R extends PackageRequest
   ? PackageResponse
   : R extends GraphRequest
@@ -134,6 +151,8 @@ export type WorkerResponse<R extends WorkerRequest> = R extends PackageRequest
       ? RegistryResponse
       : R extends ConvertRequest
         ? ConvertResponse
-        : CheckResponse;
+        : R extends ScaffoldRequest
+          ? ScaffoldResponse
+          : CheckResponse;
 
 export type WorkerEnvelope<T> = { id: number; ok: true; value: T } | { id: number; ok: false; error: string };
