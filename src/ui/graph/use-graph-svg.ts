@@ -1,0 +1,103 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Diagnostic } from '../../core/util/diagnostics.ts';
+import type { GraphRequest, GraphResponse } from '../../worker/protocol.ts';
+import { LruCache } from './lru.ts';
+
+/** The part of the worker client the graph needs (a fake in tests). */
+export interface GraphClient {
+  request(request: GraphRequest): Promise<GraphResponse>;
+}
+
+/** Layouts by DOT text: re-checking an unchanged spec, or undoing an edit, shows the graph at once. */
+const cache = new LruCache<string, GraphResponse>(16);
+/** Requests in flight by DOT text, so a DOT that is already being laid out is not sent twice. */
+const inflight = new Map<string, Promise<GraphResponse>>();
+
+/** For tests: forget every cached layout. */
+export function clearGraphCache(): void {
+  cache.clear();
+  inflight.clear();
+}
+
+function layout(client: GraphClient, dot: string): Promise<GraphResponse> {
+  let p = inflight.get(dot);
+  if (!p) {
+    p = client.request({ type: 'graph', dot }).then(
+      (r) => {
+        inflight.delete(dot);
+        cache.set(dot, r);
+        return r;
+      },
+      (e: unknown) => {
+        inflight.delete(dot);
+        throw e;
+      },
+    );
+    inflight.set(dot, p);
+  }
+  return p;
+}
+
+export interface GraphSvgState {
+  /** Graphviz SVG of `dot` (the last DOT that rendered; kept while a newer one is laid out). */
+  svg?: string;
+  /** The DOT `svg` belongs to. */
+  dot?: string;
+  diagnostics: Diagnostic[];
+  /** A layout for the current DOT is pending. */
+  pending: boolean;
+  /** The worker failed (not Graphviz rejecting the DOT, which comes as a diagnostic). */
+  error?: string;
+}
+
+/**
+ * Renders DOT to SVG in the worker: debounced by `delayMs` (the first render goes at once),
+ * cached by DOT text, and answers for a DOT that is no longer current are dropped (they still
+ * fill the cache). Timers of superseded DOTs are cancelled before anything is sent.
+ */
+export function useGraphSvg(client: GraphClient, dot: string | undefined, delayMs = 150): GraphSvgState {
+  const [state, setState] = useState<GraphSvgState>(() => {
+    const hit = dot === undefined ? undefined : cache.get(dot);
+    return hit ? { svg: hit.svg, dot, diagnostics: hit.diagnostics, pending: false } : { diagnostics: [], pending: dot !== undefined };
+  });
+
+  /** Something has been shown: later DOTs wait out the debounce. */
+  const rendered = useRef(state.dot !== undefined);
+
+  useEffect(() => {
+    if (dot === undefined) {
+      setState((s) => (s.pending ? { ...s, pending: false } : s));
+      return;
+    }
+    const hit = cache.get(dot);
+    if (hit) {
+      rendered.current = true;
+      setState((s) => (s.dot === dot && !s.pending ? s : { svg: hit.svg, dot, diagnostics: hit.diagnostics, pending: false }));
+      return;
+    }
+    let current = true;
+    const first = !rendered.current;
+    setState((s) => (s.pending ? s : { ...s, pending: true }));
+    const timer = setTimeout(
+      () => {
+        layout(client, dot).then(
+          (r) => {
+            if (!current) return;
+            rendered.current = true;
+            setState({ svg: r.svg, dot, diagnostics: r.diagnostics, pending: false });
+          },
+          (e: unknown) => {
+            if (current) setState((s) => ({ ...s, pending: false, error: e instanceof Error ? e.message : String(e) }));
+          },
+        );
+      },
+      first ? 0 : delayMs,
+    );
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [client, dot, delayMs]);
+
+  return state;
+}
