@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { trackExternalRequests } from './offline.ts';
+import { expectSpec, readSpec, setSpec, specTextbox } from './spec-editor.ts';
 
 test('the workbench opens the default example with every panel, and nothing leaves 127.0.0.1', async ({ page }, testInfo) => {
   const external = trackExternalRequests(page);
@@ -25,29 +26,27 @@ test('a problem appears while the spec is broken and disappears when it is fixed
   await page.goto('/');
   const problems = page.getByRole('region', { name: 'Problems' });
   await expect(problems.getByRole('status')).toHaveText('No problems.');
-  const textbox = page.getByRole('region', { name: 'Spec editor' }).getByRole('textbox');
-  const original = await textbox.inputValue();
-  await textbox.fill(original + '  - id: extra\n    task: no_such_task\n');
+  const original = await readSpec(page);
+  await setSpec(page, original + '  - id: extra\n    task: no_such_task\n');
   const item = problems.getByRole('button', { name: /no registered task named `no_such_task`/ });
   await expect(item).toBeVisible();
   const lines = (original + '  - id: extra\n').split('\n').length;
   await expect(item).toContainText(`${lines}:11`);
   await item.click();
-  await expect(textbox).toBeFocused();
-  await textbox.fill(original);
+  await expect(specTextbox(page)).toBeFocused();
+  await setSpec(page, original);
   await expect(problems.getByRole('status')).toHaveText('No problems.');
 });
 
 test('edits survive a reload, and Ctrl+S saves without the browser dialog', async ({ page }) => {
   await page.goto('/');
-  const textbox = page.getByRole('region', { name: 'Spec editor' }).getByRole('textbox');
-  await expect(textbox).toHaveValue(/id: wildlife_counts/);
-  const edited = (await textbox.inputValue()).replace('name: Report', 'name: Final Report');
-  await textbox.fill(edited);
+  await expectSpec(page, /id: wildlife_counts/);
+  const edited = (await readSpec(page)).replace('name: Report', 'name: Final Report');
+  await setSpec(page, edited);
   await page.keyboard.press('Control+s');
   await expect(page.getByRole('status').filter({ hasText: 'saved' }).first()).toContainText(': saved');
   await page.reload();
-  await expect(page.getByRole('region', { name: 'Spec editor' }).getByRole('textbox')).toHaveValue(/name: Final Report/);
+  await expectSpec(page, /name: Final Report/);
 });
 
 test('the Examples menu loads another example and is keyboard-operable', async ({ page }) => {
@@ -59,6 +58,6 @@ test('the Examples menu loads another example and is keyboard-operable', async (
   await page.keyboard.press('ArrowDown');
   await expect(menu.getByRole('menuitem', { name: /Hello wt/ })).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('region', { name: 'Spec editor' }).getByRole('textbox')).toHaveValue(/id: hello_wt/);
+  await expectSpec(page, /id: hello_wt/);
   await expect(page.getByRole('button', { name: 'Examples' })).toBeFocused();
 });

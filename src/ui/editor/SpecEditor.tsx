@@ -1,5 +1,10 @@
+import Editor, { type OnMount } from '@monaco-editor/react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Diagnostic } from '../../core/util/diagnostics.ts';
 import type { InstanceSummary, TaskSummary } from '../../worker/protocol.ts';
+import './editor.css';
+import { toMarkers } from './markers.ts';
+import { editorData, monaco, SPEC_URI } from './monaco-setup.ts';
 
 /** What the app can do with the editor once it is mounted. */
 export interface EditorApi {
@@ -20,27 +25,183 @@ export interface SpecEditorProps {
   onReady?(api: EditorApi): void;
 }
 
-/** Placeholder until the Monaco editor lands: a plain, labelled textarea with the same contract. */
-export default function SpecEditor({ value, onChange, onReady }: SpecEditorProps) {
+declare global {
+  interface Window {
+    /** Read-only view of the spec editor for end-to-end tests. */
+    __wtSpecEditor?: { getValue(): string; getPosition(): { line: number; column: number } | undefined };
+  }
+}
+
+/** localStorage key of the Tab-trap choice (`1`: Tab moves focus). */
+export const TAB_FOCUS_KEY = 'wt.editor.tabMovesFocus';
+const MARKER_OWNER = 'wt';
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+/** Ctrl+M, as Monaco and VS Code bind it (Ctrl+Shift+M on macOS, where Cmd+M minimizes the window). */
+export const TAB_FOCUS_SHORTCUT = isMac ? 'Ctrl+Shift+M' : 'Ctrl+M';
+
+const tabLabel = (movesFocus: boolean) => (movesFocus ? 'Tab moves focus' : 'Tab inserts spaces');
+const ariaLabel = (movesFocus: boolean) =>
+  `spec.yaml editor. ${tabLabel(movesFocus)}: press ${TAB_FOCUS_SHORTCUT} to ${movesFocus ? 'make Tab insert spaces' : 'make Tab move focus out of the editor'}.`;
+
+function readTabFocus(): boolean {
+  try {
+    return localStorage.getItem(TAB_FOCUS_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+const darkQuery = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : undefined;
+/** Dark when the app's effective theme (`data-theme` on <html>) is dark, else when the system prefers dark. */
+function isDark(): boolean {
+  const theme = document.documentElement.dataset.theme;
+  return theme ? theme === 'dark' : (darkQuery?.matches ?? false);
+}
+function usePrefersDark(): boolean {
+  return useSyncExternalStore((notify) => {
+    darkQuery?.addEventListener('change', notify);
+    const observer = new MutationObserver(notify);
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    return () => {
+      darkQuery?.removeEventListener('change', notify);
+      observer.disconnect();
+    };
+  }, isDark);
+}
+
+/** Options that never change after mount (a new object would make @monaco-editor/react re-apply them). */
+const OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
+  tabSize: 2,
+  insertSpaces: true,
+  detectIndentation: false,
+  minimap: { enabled: false },
+  scrollBeyondLastLine: false,
+  wordBasedSuggestions: 'off',
+  quickSuggestions: { other: true, comments: false, strings: true },
+  fixedOverflowWidgets: true,
+  fontSize: 13,
+};
+
+/** The Monaco editor of spec.yaml: markers from core, task-aware completion and hover, a visible Tab trap toggle. */
+export default function SpecEditor({ value, onChange, diagnostics, tasks, instances, onReady }: SpecEditorProps) {
+  const [editor, setEditor] = useState<monaco.editor.IStandaloneCodeEditor | undefined>();
+  const [tabMovesFocus, setTabMovesFocus] = useState(readTabFocus);
+  const onReadyRef = useRef(onReady);
+  onReadyRef.current = onReady;
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+  /** Texts sent through onChange that the `value` prop may still bring back (it lags the model while typing). */
+  const echoes = useRef<string[]>([]);
+  /** True while `value` is being written into the model (not a user edit: no onChange). */
+  const applying = useRef(false);
+  const dark = usePrefersDark();
+  const toggleTabFocus = useCallback(() => setTabMovesFocus((v) => !v), []);
+
+  const handleMount: OnMount = (ed) => {
+    ed.updateOptions({ tabFocusMode: tabMovesFocus, ariaLabel: ariaLabel(tabMovesFocus) });
+    // Our own Ctrl+M (it overrides Monaco's global toggle) so the choice is visible and persisted.
+    ed.addAction({
+      id: 'wt.toggleTabFocusMode',
+      label: 'Toggle Tab Key Moves Focus',
+      // WinCtrl is the Ctrl key on macOS (CtrlCmd there is Cmd).
+      keybindings: [isMac ? monaco.KeyMod.WinCtrl | monaco.KeyMod.Shift | monaco.KeyCode.KeyM : monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyM],
+      run: toggleTabFocus,
+    });
+    ed.onDidChangeModelContent(() => {
+      if (applying.current) return;
+      const text = ed.getValue();
+      echoes.current.push(text);
+      if (echoes.current.length > 200) echoes.current.shift();
+      onChangeRef.current(text);
+    });
+    window.__wtSpecEditor = {
+      getValue: () => ed.getValue(),
+      getPosition: () => {
+        const p = ed.getPosition();
+        return p ? { line: p.lineNumber, column: p.column } : undefined;
+      },
+    };
+    setEditor(ed);
+    onReadyRef.current?.({
+      focus: () => ed.focus(),
+      reveal: (line, column) => {
+        ed.setPosition({ lineNumber: line, column });
+        ed.revealLineInCenter(line);
+        ed.focus();
+      },
+    });
+  };
+
+  useEffect(
+    () => () => {
+      delete window.__wtSpecEditor;
+    },
+    [],
+  );
+
+  useEffect(() => {
+    editor?.updateOptions({ tabFocusMode: tabMovesFocus, ariaLabel: ariaLabel(tabMovesFocus) });
+    try {
+      localStorage.setItem(TAB_FOCUS_KEY, tabMovesFocus ? '1' : '0');
+    } catch {
+      // Private mode or storage disabled: the choice lasts for this page only.
+    }
+  }, [editor, tabMovesFocus]);
+
+  // Push `value` into the model only when it is new text from outside (an example loaded, a file
+  // opened, another tab's version), never for the echo of the user's own typing: rewriting the
+  // model would move the cursor and, with a lagging echo, drop the keystrokes typed since.
+  useEffect(() => {
+    const model = editor?.getModel();
+    if (!editor || !model) return;
+    if (value === model.getValue()) {
+      echoes.current = [];
+      return;
+    }
+    if (echoes.current.includes(value)) return;
+    echoes.current = [];
+    applying.current = true;
+    try {
+      editor.pushUndoStop();
+      editor.executeEdits('wt-workspace', [{ range: model.getFullModelRange(), text: value, forceMoveMarkers: true }]);
+      editor.pushUndoStop();
+    } finally {
+      applying.current = false;
+    }
+  }, [editor, value]);
+
+  useEffect(() => {
+    editorData.tasks = tasks;
+    editorData.instances = instances;
+  }, [tasks, instances]);
+
+  useEffect(() => {
+    const model = editor?.getModel();
+    if (model) monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkers(diagnostics));
+  }, [editor, diagnostics]);
+
   return (
-    <textarea
-      className="source spec-textarea"
-      aria-label="spec.yaml"
-      spellCheck={false}
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-      ref={(el) => {
-        if (!el || !onReady) return;
-        onReady({
-          focus: () => el.focus(),
-          reveal: (line, column) => {
-            const lines = el.value.split('\n');
-            const offset = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + column - 1;
-            el.focus();
-            el.setSelectionRange(offset, offset);
-          },
-        });
-      }}
-    />
+    <div className="spec-editor" role="group" aria-label="spec.yaml">
+      <div className="spec-editor-bar">
+        <span role="status" aria-live="polite" className="spec-editor-tab" data-tab-moves-focus={tabMovesFocus}>
+          {tabLabel(tabMovesFocus)}
+        </span>
+        <button type="button" className="spec-editor-toggle" aria-keyshortcuts={isMac ? 'Control+Shift+M' : 'Control+M'} onClick={toggleTabFocus}>
+          Toggle Tab key (<kbd>{TAB_FOCUS_SHORTCUT}</kbd>)
+        </button>
+      </div>
+      <Editor
+        className="spec-editor-monaco"
+        height="60vh"
+        path={SPEC_URI}
+        defaultLanguage="yaml"
+        // Uncontrolled: the effect above keeps the model in step with `value`.
+        defaultValue={value}
+        theme={dark ? 'vs-dark' : 'vs'}
+        options={OPTIONS}
+        loading={<p role="status">Loading the editor…</p>}
+        onMount={handleMount}
+      />
+    </div>
   );
 }
