@@ -3,23 +3,37 @@ import type { CoreClient } from '../../worker/client.ts';
 import type { CheckResponse } from '../../worker/protocol.ts';
 
 /**
- * Checks and compiles the spec in the worker on every edit, debounced. Only the newest answer is
- * applied: an answer to an older text is dropped when it arrives.
+ * Checks and compiles the spec in the worker on every edit. There is no fixed delay: a check starts
+ * at once when none is running, and while one runs only the newest text waits its turn (older
+ * intermediate texts are never checked). So a keystroke shows its effect as soon as the worker can
+ * compute it, and fast typing never builds a queue.
  */
-export function useLiveCheck(client: CoreClient | undefined, specText: string | undefined, registryText: string | undefined, delayMs = 120) {
+export function useLiveCheck(client: CoreClient | undefined, specText: string | undefined, registryText: string | undefined) {
   const [check, setCheck] = useState<CheckResponse | undefined>();
-  const generation = useRef(0);
+  const running = useRef(false);
+  const next = useRef<{ specText: string; registryText: string } | undefined>(undefined);
 
   useEffect(() => {
     if (!client || specText === undefined) return;
-    const mine = ++generation.current;
-    const timer = setTimeout(() => {
-      void client.request({ type: 'check', specText, registryText: registryText ?? '' }).then((r) => {
-        if (mine === generation.current) setCheck(r);
-      });
-    }, delayMs);
-    return () => clearTimeout(timer);
-  }, [client, specText, registryText, delayMs]);
+    next.current = { specText, registryText: registryText ?? '' };
+    const pump = () => {
+      const job = next.current;
+      if (running.current || !job) return;
+      next.current = undefined;
+      running.current = true;
+      void client
+        .request({ type: 'check', ...job })
+        .then((r) => {
+          // A newer text is waiting: skip rendering this answer, it would be replaced at once.
+          if (!next.current) setCheck(r);
+        })
+        .finally(() => {
+          running.current = false;
+          pump();
+        });
+    };
+    pump();
+  }, [client, specText, registryText]);
 
   return check;
 }

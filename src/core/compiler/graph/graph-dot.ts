@@ -47,8 +47,9 @@ export function graphDot(spec: Spec): string {
       `<tr><td bgcolor="lightgrey"><b>${html(t.id)}</b></td></tr>` +
       rows.join('') +
       '<tr><td port="return" align="left"><i>return</i></td></tr></table>';
-    const tooltip = t.name ? `${t.id}: ${t.name} (${t.task})` : `${t.id} (${t.task})`;
-    lines.push(`  ${quote(t.id)} [label=<${label}>, tooltip=${quote(tooltip)}];`);
+    // No names or task paths in the DOT: the layout depends on ids and arguments only, so editing a
+    // name never re-lays out the graph (the app labels nodes from the instances instead).
+    lines.push(`  ${quote(t.id)} [label=<${label}>];`);
   }
   for (const t of instances) {
     for (const e of graphEdges(t)) {
