@@ -71,3 +71,51 @@ test('New workflow: the scaffold questions as a form; problems are listed, a val
   await expect(page.getByRole('status').filter({ hasText: /^bird_survey: / })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Problems' }).getByRole('status')).toHaveText('No problems.');
 });
+
+test('Open files takes a spec and says which files it skipped; a registry can be pasted or fetched from a URL', async ({ page }) => {
+  await page.goto('/');
+  const spec = 'id: opened\nrequirements: []\nworkflow:\n  - id: only\n    task: lonely_task\n';
+  const registry = JSON.stringify({
+    entries: {
+      'm.lonely_task': {
+        metadata: { title: 'Lonely Task', description: 'Waits.', tags: [], deprecated: false, deprecation_message: null },
+        module_path: 'm',
+        public_module_path: 'm',
+        function_name: 'lonely_task',
+        import_statement: 'from m import lonely_task as lonely_task',
+        json_schema: { additionalProperties: false, properties: { seconds: { type: 'integer' } }, required: ['seconds'], type: 'object' },
+      },
+    },
+    version: '1.0.0',
+  });
+  await page.getByLabel('Open files').setInputFiles([
+    { name: 'spec.yaml', mimeType: 'text/yaml', buffer: Buffer.from(spec) },
+    { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') },
+  ]);
+  await expect(page.getByRole('status').filter({ hasText: 'Opened spec.yaml' })).toContainText('Not opened (not a spec, registry, env-overrides or test-cases file): notes.txt');
+  await expect(page.getByRole('region', { name: 'Problems' })).toContainText('no registered task named `lonely_task`');
+
+  const panel = page.getByRole('region', { name: 'Task registry' });
+  await panel.getByText('Paste a registry').click();
+  await panel.getByLabel(/Registry JSON/).fill(registry);
+  await panel.getByRole('button', { name: 'Use pasted registry' }).click();
+  await expect(page.getByRole('region', { name: 'Problems' }).getByRole('status')).toHaveText('No problems.');
+  await expect(panel).toContainText('1 tasks');
+
+  // A URL the user points at (here the app's own origin, which serves the bundled example registry).
+  await panel.getByLabel('Registry URL').fill(new URL('/examples/wildlife-counts/registry.json', page.url()).href);
+  await panel.getByRole('button', { name: 'Load from URL' }).click();
+  await expect(panel).toContainText('9 tasks');
+  await expect(page.getByRole('region', { name: 'Problems' })).toContainText('no registered task named `lonely_task`');
+});
+
+test('Package files shows a generated file with syntax highlighting, and its diff', async ({ page }) => {
+  await page.goto('/');
+  const files = page.getByRole('region', { name: 'Package files' });
+  await files.getByRole('button', { name: 'wt-wildlife-counts-workflow/wt_wildlife_counts_workflow/dags/run_sequential.py' }).click();
+  const view = files.getByLabel('Contents of wt-wildlife-counts-workflow/wt_wildlife_counts_workflow/dags/run_sequential.py');
+  await expect(view).toContainText('def main(params: dict[str, Any], validate_params_schema: bool = True) -> Any:');
+  await expect(view).toHaveAttribute('data-highlighted', 'true');
+  await files.getByLabel('Diff against the previous compile').check();
+  await expect(view).toContainText('def main(');
+});

@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { highlight } from './highlight.ts';
 
 interface Props {
   files: Array<{ path: string; text: string }> | undefined;
@@ -13,6 +14,19 @@ export function PackageFiles({ files, previous }: Props) {
   const current = files?.find((f) => f.path === selected) ?? files?.[0];
   const before = previous?.find((f) => f.path === current?.path);
   const diff = useMemo(() => (current && showDiff ? lineDiff(before?.text ?? '', current.text) : undefined), [current, before, showDiff]);
+  const [colored, setColored] = useState<{ path: string; text: string; html: string } | undefined>();
+  useEffect(() => {
+    if (!current || showDiff) return;
+    let stale = false;
+    void highlight(current.path, current.text).then((html) => {
+      if (!stale && html) setColored({ path: current.path, text: current.text, html });
+    });
+    return () => {
+      stale = true;
+    };
+  }, [current, showDiff]);
+  // Only the colouring of exactly this text is shown; until it is ready, the plain text is.
+  const html = colored && current && colored.path === current.path && colored.text === current.text ? colored.html : undefined;
   if (!files) return <p>Fix the errors in the spec to see the package.</p>;
   return (
     <div className="package-files">
@@ -29,7 +43,10 @@ export function PackageFiles({ files, previous }: Props) {
         <label>
           <input type="checkbox" checked={showDiff} onChange={(e) => setShowDiff(e.target.checked)} /> Diff against the previous compile
         </label>
-        {current && (
+        {current && html && !diff && (
+          <pre className="source" tabIndex={0} aria-label={`Contents of ${current.path}`} data-highlighted="true" dangerouslySetInnerHTML={{ __html: html }} />
+        )}
+        {current && (!html || diff) && (
           <pre className="source" tabIndex={0} aria-label={`Contents of ${current.path}`}>
             {diff
               ? diff.map((l, i) => (

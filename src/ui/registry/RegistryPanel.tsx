@@ -1,7 +1,24 @@
+import { useState } from 'react';
 import type { TaskSummary } from '../../worker/protocol.ts';
 
-/** The loaded registry: each task's title, description and parameters. */
+/** The loaded registry: each task's title, description and parameters; load another from a file, a URL or the clipboard. */
 export function RegistryPanel({ tasks, onLoadFile }: { tasks: TaskSummary[]; onLoadFile(text: string, name: string): void }) {
+  const [url, setUrl] = useState('');
+  const [pasted, setPasted] = useState('');
+  const [message, setMessage] = useState<string | undefined>();
+
+  const loadUrl = async () => {
+    try {
+      // Only where the user points: the registry's host must allow CORS, like any browser fetch.
+      const r = await fetch(url);
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      onLoadFile(await r.text(), url);
+      setMessage(`Loaded the registry from ${url}.`);
+    } catch (e) {
+      setMessage(`Could not load ${url}: ${e instanceof Error ? e.message : String(e)}. Check the address, or download the file and load it instead.`);
+    }
+  };
+
   return (
     <>
       <label className="file-button">
@@ -16,6 +33,39 @@ export function RegistryPanel({ tasks, onLoadFile }: { tasks: TaskSummary[]; onL
           }}
         />
       </label>
+      <form
+        className="registry-url"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void loadUrl();
+        }}
+      >
+        <label>
+          Registry URL <input type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://…/registry.json" />
+        </label>{' '}
+        <button type="submit" disabled={!url}>
+          Load from URL
+        </button>
+      </form>
+      <details>
+        <summary>Paste a registry</summary>
+        <label>
+          Registry JSON (the output of <code>wt-registry --format json</code>)
+          <textarea rows={4} value={pasted} onChange={(e) => setPasted(e.target.value)} />
+        </label>
+        <button
+          type="button"
+          disabled={!pasted.trim()}
+          onClick={() => {
+            onLoadFile(pasted, 'pasted registry');
+            setPasted('');
+            setMessage('Using the pasted registry.');
+          }}
+        >
+          Use pasted registry
+        </button>
+      </details>
+      {message && <p role="status">{message}</p>}
       <p>{tasks.length} tasks</p>
       <ul className="registry">
         {tasks.map((t) => (
