@@ -119,3 +119,24 @@ test('Package files shows a generated file with syntax highlighting, and its dif
   await files.getByLabel('Diff against the previous compile').check();
   await expect(view).toContainText('def main(');
 });
+
+test('opening a compiled package zip: its files become the diff baseline and the next download bumps its version', async ({ page }) => {
+  const { spawnSync } = await import('node:child_process');
+  const { mkdtempSync, readFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const JSZip = (await import('jszip')).default;
+  const zipPath = join(mkdtempSync(join(tmpdir(), 'wt-e2e-')), 'previous.zip');
+  const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'compile', '--spec', 'public/examples/wildlife-counts/spec.yaml', '--registry', 'public/examples/wildlife-counts/registry.json', '--zip', zipPath], { encoding: 'utf8' });
+  expect(cli.status, cli.stderr).toBe(0);
+
+  await page.goto('/');
+  await expect(page.getByRole('region', { name: 'Problems' }).getByRole('status')).toHaveText('No problems.');
+  await page.getByLabel('Open files').setInputFiles(zipPath);
+  await expect(page.getByRole('status').filter({ hasText: 'Opened previous.zip' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Package files' }).getByLabel('Diff against previous.zip')).toBeVisible();
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download package' }).click()]);
+  const zip = await JSZip.loadAsync(readFileSync(await download.path()));
+  expect(await zip.file('wt-wildlife-counts-workflow/VERSION.yaml')!.async('string')).toBe('{MAJ: 0, MIN: 1, PATCH: 0}\n');
+});

@@ -18,6 +18,7 @@ import { NewWorkflowDialog } from './wizard/NewWorkflowDialog.tsx';
 import { svgToPng } from './shell/svg-to-png.ts';
 import type { EditorApi } from './editor/SpecEditor.tsx';
 import { roleOf, type FileRole } from './workspace/model.ts';
+import { readPackageZip, type OpenedPackage } from './workspace/package-zip.ts';
 import { useWorkspace } from './workspace/use-workspace.ts';
 
 // The heavy panels load on demand, so the first screen does not wait for Monaco, RJSF or Graphviz.
@@ -37,6 +38,7 @@ export function App() {
   const [tasks, setTasks] = useState<TaskSummary[]>([]);
   const [formData, setFormData] = useState<unknown>({});
   const [pkg, setPkg] = useState<{ current?: PackageResponse; previous?: PackageResponse }>({});
+  const [openedPackage, setOpenedPackage] = useState<OpenedPackage | undefined>();
   const [theme, setTheme] = useTheme();
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [wizardOpen, setWizardOpen] = useState(false);
@@ -92,18 +94,27 @@ export function App() {
 
   const openFiles = useCallback(
     async (files: FileList | File[]) => {
-      const opened: string[] = [];
+      const openedFiles: string[] = [];
       const skipped: string[] = [];
       for (const f of [...files]) {
+        if (f.name.toLowerCase().endsWith('.zip')) {
+          const opened = await readPackageZip(f.name, await f.arrayBuffer());
+          if ('error' in opened) skipped.push(`${f.name} (${opened.error})`);
+          else {
+            setOpenedPackage(opened);
+            openedFiles.push(`${f.name} (compared in Package files; its version is bumped on download)`);
+          }
+          continue;
+        }
         const text = await f.text();
         const role = roleOf(f.name, text);
         if (role) {
           setFile(role, text);
-          opened.push(f.name);
+          openedFiles.push(f.name);
         } else skipped.push(f.name);
       }
       setNotice(
-        [opened.length ? `Opened ${opened.join(', ')}.` : '', skipped.length ? `Not opened (not a spec, registry, env-overrides or test-cases file): ${skipped.join(', ')}.` : '']
+        [openedFiles.length ? `Opened ${openedFiles.join(', ')}.` : '', skipped.length ? `Not opened (not a spec, registry, env-overrides or test-cases file): ${skipped.join(', ')}.` : '']
           .filter(Boolean)
           .join(' '),
       );
@@ -113,7 +124,7 @@ export function App() {
 
   const downloadPackage = async () => {
     if (spec === undefined) return;
-    const r = await client.request({ type: 'package', specText: spec, registryText: registry ?? '', envOverridesText: workspace?.files['env-overrides'], zip: true });
+    const r = await client.request({ type: 'package', specText: spec, registryText: registry ?? '', envOverridesText: workspace?.files['env-overrides'], previous: openedPackage?.previous, zip: true });
     if (!r.zip || !r.releaseName) {
       setNotice(`The package cannot be built: fix the ${r.diagnostics.filter((d) => d.severity === 'error').length} error(s) listed in Problems.`);
       return;
@@ -175,7 +186,7 @@ export function App() {
           <ExamplesMenu onPick={(id) => void loadExample(id).then(replace, (e: Error) => setNotice(e.message))} />
           <label className="file-button">
             Open files
-            <input type="file" multiple accept=".yaml,.yml,.json,.toml" onChange={(e) => e.target.files && void openFiles(e.target.files).then(() => (e.target.value = ''))} />
+            <input type="file" multiple accept=".yaml,.yml,.json,.toml,.zip" onChange={(e) => e.target.files && void openFiles(e.target.files).then(() => (e.target.value = ''))} />
           </label>
           <button type="button" onClick={() => void downloadPackage()}>
             Download package
@@ -268,7 +279,7 @@ export function App() {
               </Suspense>
             </Panel>
             <Panel title="Package files" id="files">
-              <PackageFiles files={pkg.current?.files} previous={pkg.previous?.files} />
+              <PackageFiles files={pkg.current?.files} previous={openedPackage?.files ?? pkg.previous?.files} previousLabel={openedPackage ? openedPackage.name : undefined} />
             </Panel>
             <Panel title="Task registry" id="registry">
               <RegistryPanel tasks={tasks} onLoadFile={(text) => setFile('registry' satisfies FileRole, text)} />

@@ -65,6 +65,7 @@ async function packageFiles(request: PackageRequest): Promise<PackageResponse> {
     resultsEnvVar: request.resultsEnvVar,
     variant: request.variant,
     envOverrides: request.envOverridesText === undefined ? undefined : { text: request.envOverridesText, path: '/workspace/env-overrides.toml' },
+    previous: request.previous,
   });
   const diagnostics = [...result.diagnostics, ...pkg.diagnostics];
   if (hasErrors(diagnostics)) return done({ diagnostics, files: [] });

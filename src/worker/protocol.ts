@@ -50,6 +50,8 @@ export interface PackageRequest {
   resultsEnvVar?: string;
   variant?: 'gcp';
   envOverridesText?: string;
+  /** A compiled package the user opened: its VERSION.yaml, README and pixi.lock drive the version bump (like `--update`). */
+  previous?: { readme?: string; versionYaml?: string; pixiLock?: string };
   /** Also return the zip (otherwise only the files). */
   zip?: boolean;
 }

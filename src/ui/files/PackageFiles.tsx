@@ -3,12 +3,14 @@ import { highlight } from './highlight.ts';
 
 interface Props {
   files: Array<{ path: string; text: string }> | undefined;
-  /** The same files from the compile before, for the diff view. */
+  /** The files to diff against: the compile before, or a package the user opened. */
   previous: Array<{ path: string; text: string }> | undefined;
+  /** Names the opened package the diff compares with; the previous compile when absent. */
+  previousLabel?: string;
 }
 
 /** Every generated file as a tree; the selected one read-only, or its line diff against the previous compile. */
-export function PackageFiles({ files, previous }: Props) {
+export function PackageFiles({ files, previous, previousLabel }: Props) {
   const [selected, setSelected] = useState<string | undefined>();
   const [showDiff, setShowDiff] = useState(false);
   const current = files?.find((f) => f.path === selected) ?? files?.[0];
@@ -41,7 +43,7 @@ export function PackageFiles({ files, previous }: Props) {
       </ul>
       <div className="file-view">
         <label>
-          <input type="checkbox" checked={showDiff} onChange={(e) => setShowDiff(e.target.checked)} /> Diff against the previous compile
+          <input type="checkbox" checked={showDiff} onChange={(e) => setShowDiff(e.target.checked)} /> {previousLabel ? `Diff against ${previousLabel}` : 'Diff against the previous compile'}
         </label>
         {current && html && !diff && (
           <pre className="source" tabIndex={0} aria-label={`Contents of ${current.path}`} data-highlighted="true" dangerouslySetInnerHTML={{ __html: html }} />
