@@ -18,6 +18,11 @@ test('the workbench opens the default example with every panel, and nothing leav
   await expect(files.getByRole('button', { name: 'wt-wildlife-counts-workflow/pixi.toml' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Task registry' })).toContainText('9 tasks');
   await page.screenshot({ path: testInfo.outputPath('workbench.png'), fullPage: true });
+  // One picture per panel, kept with the test results for review.
+  await page.locator('[data-task-id]').first().waitFor();
+  for (const name of ['Spec editor', 'Problems', 'Parameters form', 'Workflow graph', 'Package files', 'Task registry']) {
+    await page.getByRole('region', { name }).screenshot({ path: testInfo.outputPath(`panel-${name.toLowerCase().replaceAll(' ', '-')}.png`) });
+  }
   expect(pageErrors).toEqual([]);
   expect(external).toEqual([]);
 });
