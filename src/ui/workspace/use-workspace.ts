@@ -21,6 +21,9 @@ export function useWorkspace(initial: () => Promise<Workspace>) {
   const latest = useRef<Workspace | undefined>(undefined);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const channel = useRef<BroadcastChannel | undefined>(undefined);
+  /** Files set before the workspace finished loading (e.g. opened at once): applied when it arrives. */
+  const early = useRef<Partial<Record<FileRole, string>>>({});
+  const setFileRef = useRef<(role: FileRole, text: string) => void>(() => undefined);
 
   const open = useCallback((ws: Workspace) => {
     base.current = ws.revision;
@@ -54,7 +57,11 @@ export function useWorkspace(initial: () => Promise<Workspace>) {
     let cancelled = false;
     void (async () => {
       const restored = (await loadLastWorkspace().catch(() => undefined)) ?? (await initial());
-      if (!cancelled) open(restored);
+      if (cancelled) return;
+      open(restored);
+      const pending = early.current;
+      early.current = {};
+      for (const [role, text] of Object.entries(pending)) setFileRef.current(role as FileRole, text);
     })();
     return () => {
       cancelled = true;
@@ -95,7 +102,10 @@ export function useWorkspace(initial: () => Promise<Workspace>) {
   const setFile = useCallback(
     (role: FileRole, text: string) => {
       const ws = latest.current;
-      if (!ws) return;
+      if (!ws) {
+        early.current[role] = text;
+        return;
+      }
       const next = { ...ws, files: { ...ws.files, [role]: text } };
       latest.current = next;
       setWorkspace(next);
@@ -108,6 +118,8 @@ export function useWorkspace(initial: () => Promise<Workspace>) {
     },
     [save],
   );
+
+  setFileRef.current = setFile;
 
   /** Replaces the workspace (an example, or files the user opened) and saves it. */
   const replace = useCallback(
