@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import type { ErrorListProps, RJSFSchema, RJSFValidationError } from '@rjsf/utils';
 
 /** What the form hands its templates through RJSF's `formContext`. */
@@ -5,14 +6,17 @@ export interface FormContext {
   focusError(error: RJSFValidationError): void;
   /** The real (rjsf.json) key of a top-level form key, which the form may have renamed to be id-safe. */
   realKey(formKey: string): string;
+  /** Section forms hand their errors up (`undefined`: none), for the one list above all sections. */
+  reportErrors?(errors: RJSFValidationError[] | undefined): void;
+  /** The root object is laid out around the form: render only its fields (no fieldset, so no second `id="root"`). */
+  bareRoot?: boolean;
 }
 
 /**
  * The form's error list: one button per error that takes the user to the field (as RJSF's
  * `focusOnFirstError` does for the first one).
  */
-export function ErrorListTemplate({ errors, registry }: ErrorListProps<unknown, RJSFSchema>) {
-  const context = registry.formContext as Partial<FormContext> | undefined;
+export function ErrorList({ errors, focusError, realKey }: { errors: RJSFValidationError[]; focusError?(error: RJSFValidationError): void; realKey?(formKey: string): string }) {
   return (
     <div className="form-errors" role="group" aria-labelledby="form-errors-heading">
       <h3 id="form-errors-heading">
@@ -21,14 +25,33 @@ export function ErrorListTemplate({ errors, registry }: ErrorListProps<unknown, 
       <ul>
         {errors.map((error, i) => (
           <li key={`${error.property ?? ''}:${i}`}>
-            <button type="button" className="link-button" onClick={() => context?.focusError?.(error)}>
-              <span className="where">{errorPlace(error, context?.realKey)}</span> {error.message ?? error.stack}
+            <button type="button" className="link-button" onClick={() => focusError?.(error)}>
+              <span className="where">{errorPlace(error, realKey)}</span> {error.message ?? error.stack}
             </button>
           </li>
         ))}
       </ul>
     </div>
   );
+}
+
+/** RJSF's error list template, as the list above a single form. */
+export function ErrorListTemplate({ errors, registry }: ErrorListProps<unknown, RJSFSchema>) {
+  const context = registry.formContext as Partial<FormContext> | undefined;
+  return <ErrorList errors={errors} focusError={context?.focusError} realKey={context?.realKey} />;
+}
+
+/**
+ * The error list template of a section form: it shows nothing itself, but reports the errors RJSF
+ * would list (after a validation, and as edits clear them) to the form around the sections.
+ */
+export function ErrorReporterTemplate({ errors, registry }: ErrorListProps<unknown, RJSFSchema>) {
+  const report = (registry.formContext as Partial<FormContext> | undefined)?.reportErrors;
+  useEffect(() => {
+    report?.(errors);
+    return () => report?.(undefined);
+  }, [errors, report]);
+  return null;
 }
 
 /** `time_range › since`, from RJSF's `.time_range.since` / `['Species Counts'].charts` property paths. */

@@ -118,6 +118,41 @@ describe('ParametersForm', () => {
     }
   });
 
+  test('each top-level property is its own section; ids stay unique and one error list gathers every section', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      setup();
+      const form = document.querySelector('form.rjsf')!;
+      expect(document.querySelectorAll('form')).toHaveLength(1);
+      expect([...form.querySelectorAll('.form-section')].map((s) => s.querySelector('[id]')?.id)).toEqual([
+        'root_time_range',
+        'root_sightings',
+        'root_by_site',
+        'root_Species-Counts',
+        'root_report',
+      ]);
+      const ids = [...document.querySelectorAll('[id]')].map((el) => el.id);
+      expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+      expect(document.getElementById('root')?.tagName).toBe('FIELDSET');
+      fireEvent.change(screen.getByLabelText('Opacity'), { target: { value: '2' } });
+      await act(async () => void vi.advanceTimersByTime(400));
+      const list = screen.getByRole('group', { name: '3 errors in the form' });
+      expect(within(list).getAllByRole('button').map((b) => b.textContent)).toEqual([
+        "time_range › since must have required property 'Since'",
+        "time_range › until must have required property 'Until'",
+        'Species Counts › charts › opacity must be <= 1',
+      ]);
+      fireEvent.click(within(list).getByRole('button', { name: /opacity/ }));
+      expect(document.activeElement?.id).toBe('root_Species-Counts_charts_opacity');
+      fireEvent.click(screen.getByRole('button', { name: 'Validate' }));
+      await act(async () => void vi.advanceTimersByTime(50));
+      expect(document.activeElement?.id).toBe('root_time_range_since');
+      expect(screen.getByText('The form has 3 errors.')).toBeTruthy();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   test('form data follows a recompiled schema, and the form stays (read-only) while the spec has errors', async () => {
     const { state, setProps } = setup({ formData: { sightings: { page_size: 7 }, report: { report_title: 'Mine' }, Removed: { x: { y: 1 } } } });
     await waitFor(() => expect(state.formData).toMatchObject({ sightings: { page_size: 7 }, report: { report_title: 'Mine' } }));

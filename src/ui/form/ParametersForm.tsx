@@ -1,16 +1,18 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import Form from '@rjsf/core';
 import type { IChangeEvent } from '@rjsf/core';
 import { createSchemaUtils, type RJSFSchema, type RJSFValidationError } from '@rjsf/utils';
 import type { CoreClient } from '../../worker/client.ts';
 import type { ConvertResponse } from '../../worker/protocol.ts';
 import { saveBlob } from '../shell/save-blob.ts';
-import { ErrorListTemplate, type FormContext } from './ErrorList.tsx';
+import { ErrorList, ErrorReporterTemplate, propertyPath, type FormContext } from './ErrorList.tsx';
 import {
   encodeSchema,
   encodeUiSchema,
+  fieldId,
   ID_PREFIX,
   ID_SEPARATOR,
+  isObject,
   isValidTestCaseKey,
   jsonEqual,
   keyCodec,
@@ -23,8 +25,9 @@ import {
   type JsonObject,
   type ParsedRjsf,
 } from './schema.ts';
+import { splitSections, type FormSection } from './sections.ts';
 import { FieldTemplate, ObjectFieldTemplate, RadioWidget, TitleFieldTemplate } from './templates.tsx';
-import { createFormValidator } from './validator.ts';
+import { SectionsValidator } from './validator.ts';
 import { toYaml } from './yaml.ts';
 import './form.css';
 
@@ -53,13 +56,79 @@ const FORMAT_KEY = 'wt.form.paramsFormat';
 
 type Format = 'json' | 'yaml';
 type Conversion = { state: 'idle' } | { state: 'pending'; last?: ConvertResponse } | { state: 'done'; response: ConvertResponse } | { state: 'failed'; message: string };
+type SectionForm = Form<unknown, RJSFSchema, FormContext>;
 
-const templates = { FieldTemplate, ObjectFieldTemplate, TitleFieldTemplate, ErrorListTemplate };
+/** Section forms list no errors themselves: they report them to the one list above all sections. */
+const sectionTemplates = { FieldTemplate, ObjectFieldTemplate, TitleFieldTemplate, ErrorListTemplate: ErrorReporterTemplate };
 const widgets = { RadioWidget };
 
+/** What a section needs from the form around it; one object for the form's lifetime. */
+interface SectionHost {
+  register(id: string, form: SectionForm | null): void;
+  change(section: FormSection, data: unknown, fieldId?: string): void;
+  report(id: string, errors: RJSFValidationError[] | undefined): void;
+  focusError(error: RJSFValidationError): void;
+  /** RJSF's `focusOnFirstError`: called (synchronously) with the first error of each section a validation fails. */
+  firstError(error: RJSFValidationError): void;
+  /** RJSF's `onError`: called after a failed validation of a section is committed. */
+  errors(errors: RJSFValidationError[]): void;
+}
+
+interface SectionProps {
+  section: FormSection;
+  /** The section's part of the form data (its top-level keys). */
+  value: JsonObject;
+  validator: SectionsValidator;
+  disabled: boolean;
+  host: SectionHost;
+}
+
 /**
- * The live Parameters form: RJSF over the compiled rjsf.json, the run parameters it converts to
- * (via the worker, as `cli convert` does), their download, and "save as test case".
+ * One top-level property of the form (a task or a task group) as its own RJSF form. It re-renders
+ * only when its schema, its data or `disabled` change, so a recompile that touches one task costs
+ * one section, not the whole form.
+ */
+const Section = memo(
+  function Section({ section, value, validator, disabled, host }: SectionProps) {
+    const { id, realKeys } = section;
+    const formContext = useMemo<FormContext>(
+      () => ({ focusError: host.focusError, realKey: (k) => realKeys[k] ?? k, reportErrors: (errors) => host.report(id, errors), bareRoot: true }),
+      [host, id, realKeys],
+    );
+    const ref = useCallback((form: SectionForm | null) => host.register(id, form), [host, id]);
+    const onChange = useCallback((e: IChangeEvent<unknown, RJSFSchema, FormContext>, fieldId?: string) => host.change(section, e.formData, fieldId), [host, section]);
+    return (
+      <Form<unknown, RJSFSchema, FormContext>
+        ref={ref}
+        tagName="div"
+        className="form-section"
+        schema={section.schema}
+        uiSchema={section.uiSchema}
+        formData={value}
+        validator={validator}
+        templates={sectionTemplates}
+        widgets={widgets}
+        formContext={formContext}
+        idPrefix={ID_PREFIX}
+        idSeparator={ID_SEPARATOR}
+        onChange={onChange}
+        onError={host.errors}
+        focusOnFirstError={host.firstError}
+        showErrorList="top"
+        disabled={disabled}
+      >
+        {/* no submit button per section: the form's Validate button validates them all */}
+        <></>
+      </Form>
+    );
+  },
+  (a, b) => a.section === b.section && a.validator === b.validator && a.disabled === b.disabled && a.host === b.host && jsonEqual(a.value, b.value),
+);
+
+/**
+ * The live Parameters form: RJSF over the compiled rjsf.json (one form per top-level property, see
+ * sections.ts), the run parameters it converts to (via the worker, as `cli convert` does), their
+ * download, and "save as test case".
  */
 export default function ParametersForm({ rjsfJsonText, paramsJsonText, client, formData, onFormDataChange, onSaveTestCase, onReady }: ParametersFormProps) {
   // The schemas of the last clean check: kept (read-only) while the spec has errors, so the form does not vanish mid-edit.
@@ -70,25 +139,47 @@ export default function ParametersForm({ rjsfJsonText, paramsJsonText, client, f
     setClean({ rjsf: rjsfJsonText, params: paramsJsonText });
   }
   const stale = clean !== undefined && !(rjsfJsonText && paramsJsonText);
+  // Parsed once per rjsf.json text (a params.json-only change keeps it).
   const parsed = useMemo(() => (clean ? parseRjsf(clean.rjsf) : undefined), [clean?.rjsf]); // eslint-disable-line react-hooks/exhaustive-deps
   const rjsf: ParsedRjsf | undefined = parsed && 'schema' in parsed ? parsed : undefined;
-  // What RJSF renders: the same schema with id-safe top-level keys (see keyCodec); data is renamed at the edges.
+  // What RJSF renders: the same schema with id-safe top-level keys (see keyCodec), split into sections; data is renamed at the edges.
+  // Sections whose text did not change are the previous objects, so they do not re-render.
+  const sectionCache = useRef<ReadonlyMap<string, FormSection>>(new Map());
   const view = useMemo(() => {
     if (!rjsf) return undefined;
     const codec = keyCodec(rjsf.schema);
-    return { codec, schema: encodeSchema(rjsf.schema, codec), uiSchema: encodeUiSchema(rjsf.uiSchema, codec) };
+    const schema = encodeSchema(rjsf.schema, codec);
+    const split = splitSections(schema, encodeUiSchema(rjsf.uiSchema, codec), codec.fromForm, sectionCache.current);
+    sectionCache.current = new Map(split.sections.map((s) => [s.id, s]));
+    return { codec, schema, ...split };
   }, [rjsf]);
-  // One validator per schema, so Ajv's cache of compiled schemas does not grow with every recompile.
-  const validator = useMemo(() => createFormValidator(), [view]); // eslint-disable-line react-hooks/exhaustive-deps
+  // One validator for every section and schema (a new one would make every section start over); its
+  // Ajv starts afresh when the definitions change (or, unsplit, the schema), so nothing compiled goes stale.
+  const [validator] = useState(() => new SectionsValidator());
+  if (view) validator.renew(view.split ? view.defsText : view.schema, view.sections.length);
 
   // Form data is reconciled with a new schema once (when the schema changes), never while the user types:
   // pruning mid-edit would snap a half-typed value back to its default.
   const reconciled = useRef<{ schema: RJSFSchema; input: unknown; output: JsonObject } | undefined>(undefined);
+  // Each section's defaults, for the data it had: an unchanged section with unchanged data keeps its very objects.
+  const defaults = useRef(new WeakMap<FormSection, { input: JsonObject; output: JsonObject }>());
   if (rjsf && view && reconciled.current?.schema !== rjsf.schema) {
     // Prune, make every task's object present (so its required settings are checked) and fill in the
     // schema defaults as RJSF would, so the form reports exactly this data.
     const kept = renameKeys(withTaskObjects(pruneFormData(formData, rjsf.schema), rjsf.schema), view.codec.toForm);
-    const defaulted = createSchemaUtils(validator, view.schema).getDefaultFormState(view.schema, kept) as JsonObject;
+    const byKey: JsonObject = {};
+    for (const section of view.sections) {
+      const input = pick(kept, section.keys);
+      let entry = defaults.current.get(section);
+      if (!entry || !jsonEqual(entry.input, input)) {
+        const output = createSchemaUtils(validator, section.schema).getDefaultFormState(section.schema, input);
+        entry = { input, output: isObject(output) ? output : input };
+        defaults.current.set(section, entry);
+      }
+      Object.assign(byKey, entry.output);
+    }
+    const defaulted: JsonObject = {};
+    for (const key of Object.keys(propertiesOf(view.schema))) if (key in byKey) defaulted[key] = byKey[key];
     reconciled.current = { schema: rjsf.schema, input: formData, output: renameKeys(defaulted, view.codec.fromForm) };
   }
   const data = reconciled.current && reconciled.current.input === formData ? reconciled.current.output : formData;
@@ -98,40 +189,121 @@ export default function ParametersForm({ rjsfJsonText, paramsJsonText, client, f
     if (r && r.input === formData && !jsonEqual(r.output, formData)) onFormDataChange(r.output);
   }, [rjsf?.schema]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const formRef = useRef<Form<unknown, RJSFSchema, FormContext>>(null);
+  // The latest of everything the (stable) section callbacks need. The data is also advanced by each
+  // section change, so two sections reporting before the next render both keep their edit.
+  const latest = useRef({ view, viewData, onFormDataChange });
+  latest.current = { view, viewData, onFormDataChange };
+
+  const formElement = useRef<HTMLFormElement>(null);
   const container = useRef<HTMLDivElement>(null);
   const [status, setStatus] = useState('');
 
+  // The section forms, by section id, and the errors each currently lists.
+  const forms = useRef(new Map<string, SectionForm>());
+  const [sectionErrors, setSectionErrors] = useState<ReadonlyMap<string, RJSFValidationError[]>>(() => new Map());
+
+  // Validation runs section by section. `firstErrors` collects each failing section's first error
+  // (in form order) while the Validate button runs one; `tally` counts its errors as RJSF reports them.
+  const firstErrors = useRef<RJSFValidationError[] | undefined>(undefined);
+  const tally = useRef<{ count: number } | undefined>(undefined);
+  const validateSections = useCallback((live: boolean): { valid: boolean; first?: RJSFValidationError } => {
+    const firsts: RJSFValidationError[] = [];
+    firstErrors.current = live ? undefined : firsts;
+    tally.current = live ? undefined : { count: 0 };
+    let valid = true;
+    try {
+      for (const section of latest.current.view?.sections ?? []) {
+        const form = forms.current.get(section.id);
+        if (form && !form.validateForm()) valid = false;
+      }
+    } finally {
+      firstErrors.current = undefined;
+    }
+    return { valid, first: firsts[0] };
+  }, []);
+
   // Debounced live validation. Only the Validate button moves focus to the first error; live runs never steal it.
   const touched = useRef(false);
-  const liveRun = useRef(false);
   const validateTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const scheduleValidation = useCallback(() => {
     clearTimeout(validateTimer.current);
-    validateTimer.current = setTimeout(() => {
-      liveRun.current = true;
-      try {
-        formRef.current?.validateForm();
-      } finally {
-        liveRun.current = false;
-      }
-    }, VALIDATE_DELAY_MS);
-  }, []);
+    validateTimer.current = setTimeout(() => validateSections(true), VALIDATE_DELAY_MS);
+  }, [validateSections]);
   useEffect(() => () => clearTimeout(validateTimer.current), []);
   useEffect(() => {
     if (touched.current) scheduleValidation();
   }, [rjsf?.schema, scheduleValidation]);
 
-  const onChange = (e: IChangeEvent<unknown, RJSFSchema, FormContext>, id?: string) => {
-    onFormDataChange(view ? renameKeys(e.formData, view.codec.fromForm) : e.formData);
-    // RJSF also reports the defaults it fills in (no field id): that is not the user's edit.
-    if (id !== undefined) {
-      touched.current = true;
-      scheduleValidation();
+  // As RJSF's focusOnError, over all the sections: the field with the error's id, else the first input whose id starts with it (radios).
+  const focusError = useCallback((error: RJSFValidationError) => {
+    const form = formElement.current;
+    if (!form) return;
+    const id = fieldId(propertyPath(error.property ?? ''));
+    let field: Element | RadioNodeList | null = form.elements.namedItem(id);
+    if (field instanceof RadioNodeList) field = (field[0] as Element | undefined) ?? null;
+    const quoted = JSON.stringify(id);
+    field ??= form.querySelector(`input[id^=${quoted}], button[id^=${quoted}]`);
+    if (field instanceof HTMLElement) field.focus();
+  }, []);
+
+  const host = useMemo<SectionHost>(
+    () => ({
+      register(id, form) {
+        if (form) forms.current.set(id, form);
+        else forms.current.delete(id);
+      },
+      change(section, sectionData, fieldId) {
+        const { view: v, viewData: current, onFormDataChange: report } = latest.current;
+        const d = isObject(sectionData) ? sectionData : {};
+        let next: JsonObject;
+        if (v && !v.split) next = { ...d };
+        else {
+          next = { ...(isObject(current) ? current : {}) };
+          for (const k of section.keys) {
+            if (d[k] !== undefined) next[k] = d[k];
+            else delete next[k];
+          }
+        }
+        latest.current = { ...latest.current, viewData: next };
+        report(v ? renameKeys(next, v.codec.fromForm) : next);
+        // RJSF also reports the defaults it fills in (no field id): that is not the user's edit.
+        if (fieldId !== undefined) {
+          touched.current = true;
+          scheduleValidation();
+        }
+      },
+      report(id, errors) {
+        setSectionErrors((m) => {
+          if (m.get(id) === errors || (!errors && !m.has(id))) return m;
+          const next = new Map(m);
+          if (errors?.length) next.set(id, errors);
+          else next.delete(id);
+          return next;
+        });
+      },
+      focusError,
+      firstError(error) {
+        firstErrors.current?.push(error);
+      },
+      errors(errs) {
+        const t = tally.current;
+        if (!t) return;
+        t.count += errs.length;
+        setStatus(`The form has ${t.count === 1 ? '1 error' : `${t.count} errors`}.`);
+      },
+    }),
+    [focusError, scheduleValidation],
+  );
+
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const { valid, first } = validateSections(false);
+    if (first) focusError(first);
+    if (valid) {
+      tally.current = undefined;
+      setStatus('The form is valid.');
     }
   };
-  const focusError = useCallback((error: RJSFValidationError) => formRef.current?.focusOnError(error), []);
-  const formContext = useMemo<FormContext>(() => ({ focusError, realKey: (key) => view?.codec.fromForm.get(key) ?? key }), [focusError, view]);
 
   // The run parameters: the worker converts (and validates) the form data as `cli convert --from formdata` does.
   const [conversion, setConversion] = useState<Conversion>({ state: 'idle' });
@@ -233,6 +405,8 @@ export default function ParametersForm({ rjsfJsonText, paramsJsonText, client, f
   if (!rjsf || !view) return null;
   const hasFields = Object.keys((rjsf.schema.properties as object | undefined) ?? {}).length > 0;
   const errors = response?.validationErrors ?? [];
+  const allErrors = view.sections.flatMap((section) => sectionErrors.get(section.id) ?? []);
+  const realKey = (key: string) => view.codec.fromForm.get(key) ?? key;
 
   return (
     <div className="parameters-form" ref={container}>
@@ -242,36 +416,32 @@ export default function ParametersForm({ rjsfJsonText, paramsJsonText, client, f
         </p>
       )}
       {hasFields ? (
-        <Form<unknown, RJSFSchema, FormContext>
-          ref={formRef}
-          className="rjsf"
-          schema={view.schema}
-          uiSchema={view.uiSchema}
-          formData={viewData}
-          validator={validator}
-          templates={templates}
-          widgets={widgets}
-          formContext={formContext}
-          idPrefix={ID_PREFIX}
-          idSeparator={ID_SEPARATOR}
-          onChange={onChange}
-          onSubmit={() => setStatus('The form is valid.')}
-          onError={(errs) => {
-            if (!liveRun.current) setStatus(`The form has ${errs.length === 1 ? '1 error' : `${errs.length} errors`}.`);
-          }}
-          focusOnFirstError={(error) => {
-            if (!liveRun.current) focusError(error);
-          }}
-          showErrorList="top"
-          noHtml5Validate
-          disabled={stale}
-        >
+        <form className="rjsf" ref={formElement} noValidate onSubmit={onSubmit}>
+          {allErrors.length > 0 && <ErrorList errors={allErrors} focusError={focusError} realKey={realKey} />}
+          {/* The root object, as RJSF would draw it; each section draws only its own property. */}
+          <div className="form-group field field-object">
+            <fieldset id={ID_PREFIX} aria-describedby={view.description ? `${ID_PREFIX}__description` : undefined}>
+              {view.title && (
+                <legend id={`${ID_PREFIX}__title`} tabIndex={-1}>
+                  {view.title}
+                </legend>
+              )}
+              {view.description && (
+                <div id={`${ID_PREFIX}__description`} className="field-description">
+                  {view.description}
+                </div>
+              )}
+              {view.sections.map((section) => (
+                <Section key={section.id} section={section} value={pick(viewData, section.keys)} validator={validator} disabled={stale} host={host} />
+              ))}
+            </fieldset>
+          </div>
           <div className="form-actions">
             <button type="submit" disabled={stale}>
               Validate
             </button>
           </div>
-        </Form>
+        </form>
       ) : (
         <p>This workflow has no parameters to set: every task argument is bound in the spec.</p>
       )}
@@ -367,4 +537,15 @@ function writePref(key: string, value: string): void {
   } catch {
     // Preferences are a nicety: private modes may refuse them.
   }
+}
+
+/** The top-level `keys` of form data that are set. */
+function pick(data: unknown, keys: readonly string[]): JsonObject {
+  const out: JsonObject = {};
+  if (isObject(data)) for (const k of keys) if (data[k] !== undefined) out[k] = data[k];
+  return out;
+}
+
+function propertiesOf(schema: RJSFSchema): JsonObject {
+  return isObject(schema.properties) ? schema.properties : {};
 }

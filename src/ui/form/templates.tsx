@@ -29,8 +29,11 @@ export function ObjectFieldTemplate(props: ObjectFieldTemplateProps<unknown, RJS
   const TitleFieldTemplate = getTemplate('TitleFieldTemplate', registry, options);
   const DescriptionFieldTemplate = getTemplate('DescriptionFieldTemplate', registry, options);
   if ((schema.oneOf || schema.anyOf) && !schema.properties && properties.length === 0) return null;
+  const context = registry.formContext as Partial<FormContext> | undefined;
+  // A section form's root: the form around the sections draws the root fieldset once.
+  if (context?.bareRoot && fieldPathId.path.length === 0) return <>{properties.map((p) => p.content)}</>;
   const section = sectionKind(registry.rootSchema, fieldPathId.path);
-  const realKey = (registry.formContext as Partial<FormContext> | undefined)?.realKey ?? ((k: string) => k);
+  const realKey = context?.realKey ?? ((k: string) => k);
   const showControlInTitle = !readonly && !disabled;
   const { AddButton } = registry.templates.ButtonTemplates;
   const classes = [className, section ? `form-${section.kind === 'group' ? 'task-group' : 'task'}` : ''].filter(Boolean).join(' ');
@@ -133,10 +136,19 @@ export function RadioWidget({ options, value, required, disabled, readonly, auto
  * `required` state already says it), so a field's accessible name is just its label ("Since", not "Since*").
  */
 export function FieldTemplate(props: FieldTemplateProps<unknown, RJSFSchema>) {
-  const { id, label, children, errors, help, description, hidden, required, displayLabel, registry, uiSchema } = props;
+  const { id, label, children, errors, help, description, hidden, required, displayLabel, registry, uiSchema, fieldPathId } = props;
   const uiOptions = getUiOptions(uiSchema);
   const WrapIfAdditionalTemplate = getTemplate('WrapIfAdditionalTemplate', registry, uiOptions);
   if (hidden) return <div className="hidden">{children}</div>;
+  if ((registry.formContext as Partial<FormContext> | undefined)?.bareRoot && fieldPathId.path.length === 0) {
+    // A section form's root: no wrapper of its own (see ObjectFieldTemplate).
+    return (
+      <>
+        {children}
+        {errors}
+      </>
+    );
+  }
   const isCheckbox = uiOptions.widget === 'checkbox';
   return (
     <WrapIfAdditionalTemplate {...props}>
