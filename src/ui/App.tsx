@@ -77,17 +77,21 @@ export function App() {
     void client.request({ type: 'registry', registryText: registry }).then((r) => setTasks(r.tasks));
   }, [client, registry]);
 
-  // The package follows each clean check (it is what "Package files" shows and diffs).
+  // The package follows clean checks once typing pauses: it shares the serial worker with the live
+  // check, and a full package build per keystroke would delay the next check.
   useEffect(() => {
     if (!check?.paramsJsonText || spec === undefined) return;
     let stale = false;
-    void client
-      .request({ type: 'package', specText: spec, registryText: registry ?? '', envOverridesText: workspace?.files['env-overrides'] })
-      .then((r) => {
-        if (!stale && r.files.length > 0) setPkg((p) => ({ previous: p.current, current: r }));
-      });
+    const timer = setTimeout(() => {
+      void client
+        .request({ type: 'package', specText: spec, registryText: registry ?? '', envOverridesText: workspace?.files['env-overrides'] })
+        .then((r) => {
+          if (!stale && r.files.length > 0) setPkg((p) => ({ previous: p.current, current: r }));
+        });
+    }, PACKAGE_DELAY_MS);
     return () => {
       stale = true;
+      clearTimeout(timer);
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- rebuild per check, not per keystroke
   }, [check]);
@@ -290,5 +294,7 @@ export function App() {
     </div>
   );
 }
+
+const PACKAGE_DELAY_MS = 300;
 
 const SAVE_LABELS = { saved: 'saved', unsaved: 'unsaved changes', saving: 'saving…', conflict: 'changed in another tab', error: 'could not be saved' } as const;

@@ -41,13 +41,12 @@ function check(request: CheckRequest): CheckResponse {
   const registry = registryFor(request.registryText);
   const result = compileWorkflow(request.specText, registry.input);
   const spec = result.spec;
-  const instances = spec
-    ? flatInstances(spec).map((t) => ({ id: t.id, name: t.name, task: t.task, group: t.group, line: t.idRange.start.line, column: t.idRange.start.column }))
-    : [];
+  const flat = spec ? flatInstances(spec) : [];
+  const instances = flat.map((t) => ({ id: t.id, name: t.name, task: t.task, group: t.group, line: t.idRange.start.line, column: t.idRange.start.column }));
   return {
     diagnostics: [...registry.diagnostics, ...result.diagnostics],
     instances,
-    edges: spec ? flatInstances(spec).flatMap(graphEdges) : [],
+    edges: flat.flatMap(graphEdges),
     dot: spec ? graphDot(spec) : undefined,
     paramsJsonText: result.schemas?.paramsJsonText,
     rjsfJsonText: result.schemas?.rjsfJsonText,

@@ -1,3 +1,4 @@
+import type { TaskDescription } from '../core/registry/describe.ts';
 import type { Diagnostic } from '../core/util/diagnostics.ts';
 
 /** Messages between the UI and the core worker. Everything here is plain, structured-cloneable data. */
@@ -78,30 +79,8 @@ export interface GraphResponse {
   svg?: string;
 }
 
-/** One parameter of a registered task, for completion, hover and the registry panel. */
-export interface ParameterSummary {
-  name: string;
-  /** A short type label from the JSON schema (`integer`, `string | null`, `ValueGrouper[]`, …). */
-  type: string;
-  required: boolean;
-  title?: string;
-  description?: string;
-  /** JSON text of the default, when there is one. */
-  default?: string;
-}
-
-export interface TaskSummary {
-  functionName: string;
-  /** `public.module.function`: the dotted form a `task:` may use. */
-  importableReference: string;
-  title: string;
-  description: string | null;
-  tags: string[];
-  deprecated: boolean;
-  /** True when another registered task has the same function name (a dotted `task:` is then required). */
-  ambiguous: boolean;
-  parameters: ParameterSummary[];
-}
+/** Registered tasks as the panels see them: core's descriptions, passed through unchanged. */
+export type { ParameterDescription as ParameterSummary, TaskDescription as TaskSummary } from '../core/registry/describe.ts';
 
 export interface RegistryRequest {
   type: 'registry';
@@ -110,7 +89,7 @@ export interface RegistryRequest {
 
 export interface RegistryResponse {
   diagnostics: Diagnostic[];
-  tasks: TaskSummary[];
+  tasks: TaskDescription[];
 }
 
 /** formdata ↔ params with validation, as `cli convert` does. */

@@ -87,12 +87,12 @@ function chain(t: TaskInstance, task: KnownTask, conditions: KnownTask[], mocked
   else {
     const op = (t.map ?? t.mapvalues)!;
     const argnames = bracket('', '[', op.argnames.map(pyString), ']');
-    lines.push(render(bracket(`.${method}`, '(', [keyed('argnames=', argnames), keyed('argvalues=', argvaluesExpr(op.argvalues))], ')'), ind));
+    lines.push(render(bracket(`.${method}`, '(', [keyed('argnames=', argnames), keyed('argvalues=', valueExpr(op.argvalues))], ')'), ind));
   }
   return `${INDENT}${t.id} = (\n${lines.map((l) => ind + l).join('\n')}\n${INDENT})`;
 }
 
-/** A partial value: references become variables or `os.environ[...]`, everything else a literal. */
+/** A partial value or `argvalues`: references become variables or `os.environ[...]`, everything else a literal. */
 function valueExpr(v: JsonValue): Expr {
   if (typeof v === 'string') {
     const r = parseReference(v);
@@ -102,9 +102,4 @@ function valueExpr(v: JsonValue): Expr {
   if (Array.isArray(v)) return bracket('', '[', v.map(valueExpr), ']');
   if (isObject(v)) return bracket('', '{', [...v].map(([k, x]) => keyed(`${pyString(k)}: `, valueExpr(x))), '}');
   return pyLiteral(v);
-}
-
-/** `argvalues`: one reference, or a list of them. */
-function argvaluesExpr(v: JsonValue): Expr {
-  return valueExpr(v);
 }
