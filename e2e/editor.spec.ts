@@ -129,4 +129,11 @@ test('Ctrl+M toggles the Tab trap visibly, and the choice persists', async ({ pa
   await page.keyboard.press('Tab');
   await expect(specTextbox(page)).toBeFocused();
   await expect.poll(() => readSpec(page)).not.toBe(before);
+
+  // Monaco's own command palette entry flips the same switch, and the hint follows it.
+  await page.keyboard.press('F1');
+  await page.keyboard.type('Toggle Tab Key Moves Focus');
+  await page.keyboard.press('Enter');
+  await expect(status).toHaveText('Tab moves focus');
+  expect(await page.evaluate(() => localStorage.getItem('wt.editor.tabMovesFocus'))).toBe('1');
 });

@@ -5,6 +5,7 @@ import type { InstanceSummary, TaskSummary } from '../../worker/protocol.ts';
 import './editor.css';
 import { toMarkers } from './markers.ts';
 import { editorData, monaco, SPEC_URI } from './monaco-setup.ts';
+import { tabFocus } from './tab-focus.ts';
 
 /** What the app can do with the editor once it is mounted. */
 export interface EditorApi {
@@ -95,18 +96,20 @@ export default function SpecEditor({ value, onChange, diagnostics, tasks, instan
   /** True while `value` is being written into the model (not a user edit: no onChange). */
   const applying = useRef(false);
   const dark = usePrefersDark();
-  const toggleTabFocus = useCallback(() => setTabMovesFocus((v) => !v), []);
+  const toggleTabFocus = useCallback(() => tabFocus.setTabFocusMode(!tabFocus.getTabFocusMode()), []);
+
+  // Monaco's own Ctrl+M, its F1 palette entry and our button all flip Monaco's global switch; the
+  // hint and the saved choice follow it.
+  useEffect(() => {
+    tabFocus.setTabFocusMode(readTabFocus());
+    const sub = tabFocus.onDidChangeTabFocus(setTabMovesFocus);
+    return () => sub.dispose();
+  }, []);
 
   const handleMount: OnMount = (ed) => {
-    ed.updateOptions({ tabFocusMode: tabMovesFocus, ariaLabel: ariaLabel(tabMovesFocus) });
-    // Our own Ctrl+M (it overrides Monaco's global toggle) so the choice is visible and persisted.
-    ed.addAction({
-      id: 'wt.toggleTabFocusMode',
-      label: 'Toggle Tab Key Moves Focus',
-      // WinCtrl is the Ctrl key on macOS (CtrlCmd there is Cmd).
-      keybindings: [isMac ? monaco.KeyMod.WinCtrl | monaco.KeyMod.Shift | monaco.KeyCode.KeyM : monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyM],
-      run: toggleTabFocus,
-    });
+    ed.updateOptions({ ariaLabel: ariaLabel(tabMovesFocus) });
+    // Monaco binds Ctrl+M itself but leaves the toggle out of the standalone F1 palette.
+    ed.addAction({ id: 'wt.toggleTabFocusMode', label: 'Toggle Tab Key Moves Focus', run: toggleTabFocus });
     ed.onDidChangeModelContent(() => {
       if (applying.current) return;
       const text = ed.getValue();
@@ -140,7 +143,7 @@ export default function SpecEditor({ value, onChange, diagnostics, tasks, instan
   );
 
   useEffect(() => {
-    editor?.updateOptions({ tabFocusMode: tabMovesFocus, ariaLabel: ariaLabel(tabMovesFocus) });
+    editor?.updateOptions({ ariaLabel: ariaLabel(tabMovesFocus) });
     try {
       localStorage.setItem(TAB_FOCUS_KEY, tabMovesFocus ? '1' : '0');
     } catch {
