@@ -140,3 +140,67 @@ test('opening a compiled package zip: its files become the diff baseline and the
   const zip = await JSZip.loadAsync(readFileSync(await download.path()));
   expect(await zip.file('wt-wildlife-counts-workflow/VERSION.yaml')!.async('string')).toBe('{MAJ: 0, MIN: 1, PATCH: 0}\n');
 });
+
+test('the bar between the columns resizes them by drag and by keyboard, and the width survives a reload', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto('/');
+  const editorRegion = page.getByRole('region', { name: 'Spec editor' });
+  const formRegion = page.getByRole('region', { name: 'Parameters form' });
+  const splitter = page.getByRole('separator', { name: 'Resize columns' });
+  await expect(page.locator('.monaco-editor')).toBeVisible();
+  await expect(splitter).toHaveAttribute('aria-valuenow', '50');
+  const width = async (region: typeof editorRegion) => (await region.boundingBox())!.width;
+  const evenEditor = await width(editorRegion);
+
+  // Drag to 30% of the width: the editor column narrows, the form column widens.
+  const box = (await page.locator('main.workbench').boundingBox())!;
+  const bar = (await splitter.boundingBox())!;
+  await page.mouse.move(bar.x + bar.width / 2, bar.y + 40);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.3, bar.y + 40, { steps: 5 });
+  await page.mouse.up();
+  const dragged = Number(await splitter.getAttribute('aria-valuenow'));
+  expect(dragged).toBeGreaterThanOrEqual(28);
+  expect(dragged).toBeLessThanOrEqual(32);
+  expect(await width(editorRegion)).toBeLessThan(evenEditor * 0.75);
+  expect(await width(formRegion)).toBeGreaterThan(evenEditor * 1.25);
+  // Monaco follows its panel's new width.
+  await expect.poll(async () => (await page.locator('.monaco-editor').boundingBox())!.width).toBeLessThan(evenEditor * 0.75);
+
+  // Keyboard: arrows step by 2, Shift by 10, End/Home go to the limits, Enter evens the columns.
+  await splitter.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(splitter).toHaveAttribute('aria-valuenow', String(dragged + 2));
+  await page.keyboard.press('Shift+ArrowLeft');
+  await expect(splitter).toHaveAttribute('aria-valuenow', String(dragged - 8));
+  await page.keyboard.press('End');
+  await expect(splitter).toHaveAttribute('aria-valuenow', '80');
+  await page.keyboard.press('ArrowRight');
+  await expect(splitter).toHaveAttribute('aria-valuenow', '80');
+  await page.keyboard.press('Home');
+  await expect(splitter).toHaveAttribute('aria-valuenow', '20');
+
+  await page.reload();
+  await expect(splitter).toHaveAttribute('aria-valuenow', '20');
+  await splitter.focus();
+  await page.keyboard.press('Enter');
+  await expect(splitter).toHaveAttribute('aria-valuenow', '50');
+  expect(Math.abs((await width(editorRegion)) - evenEditor)).toBeLessThan(2);
+});
+
+test('the spec editor panel resizes by its corner and the editor fills it', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto('/');
+  const panel = page.getByRole('region', { name: 'Spec editor' });
+  const monaco = page.locator('.monaco-editor');
+  await expect(monaco).toBeVisible();
+  const before = (await monaco.boundingBox())!.height;
+  const box = (await panel.boundingBox())!;
+  // The resize grip is the panel's bottom-right corner.
+  await page.mouse.move(box.x + box.width - 3, box.y + box.height - 3);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width - 3, box.y + box.height + 200, { steps: 5 });
+  await page.mouse.up();
+  expect((await panel.boundingBox())!.height).toBeGreaterThan(box.height + 150);
+  await expect.poll(async () => (await monaco.boundingBox())!.height).toBeGreaterThan(before + 150);
+});

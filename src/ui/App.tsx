@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { Diagnostic } from '../core/util/diagnostics.ts';
 import { CoreClient } from '../worker/client.ts';
 import type { PackageResponse, TaskSummary } from '../worker/protocol.ts';
@@ -8,6 +8,7 @@ import type { FormApi } from './form/ParametersForm.tsx';
 import { useLiveCheck } from './live/use-live-check.ts';
 import { ProblemsPanel } from './problems/ProblemsPanel.tsx';
 import { RegistryPanel } from './registry/RegistryPanel.tsx';
+import { ColumnSplitter, useColumnSplit } from './shell/ColumnSplitter.tsx';
 import { ExamplesMenu } from './shell/ExamplesMenu.tsx';
 import { Panel } from './shell/Panel.tsx';
 import { saveBlob } from './shell/save-blob.ts';
@@ -40,6 +41,7 @@ export function App() {
   const [pkg, setPkg] = useState<{ current?: PackageResponse; previous?: PackageResponse }>({});
   const [openedPackage, setOpenedPackage] = useState<OpenedPackage | undefined>();
   const [theme, setTheme] = useTheme();
+  const [leftPercent, setLeftPercent] = useColumnSplit();
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [wizardOpen, setWizardOpen] = useState(false);
   const editor = useRef<EditorApi | undefined>(undefined);
@@ -245,8 +247,8 @@ export function App() {
         }}
       />
       {workspace && (
-        <main className="workbench">
-          <div className="column">
+        <main className="workbench" style={{ '--left-fr': `${leftPercent}fr`, '--right-fr': `${100 - leftPercent}fr` } as CSSProperties}>
+          <div className="column" id="left-column">
             <Panel title="Spec editor" id="editor">
               <Suspense fallback={<p role="status">Loading the editor…</p>}>
                 <SpecEditor
@@ -263,6 +265,7 @@ export function App() {
               <ProblemsPanel diagnostics={check?.diagnostics} onReveal={revealDiagnostic} />
             </Panel>
           </div>
+          <ColumnSplitter percent={leftPercent} onChange={setLeftPercent} controls="left-column" />
           <div className="column">
             <Panel title="Parameters form" id="form">
               <Suspense fallback={<p role="status">Loading the form…</p>}>

@@ -193,18 +193,20 @@ export default function SpecEditor({ value, onChange, diagnostics, tasks, instan
           Toggle Tab key (<kbd>{TAB_FOCUS_SHORTCUT}</kbd>)
         </button>
       </div>
-      <Editor
-        className="spec-editor-monaco"
-        height="60vh"
-        path={SPEC_URI}
-        defaultLanguage="yaml"
-        // Uncontrolled: the effect above keeps the model in step with `value`.
-        defaultValue={value}
-        theme={dark ? 'vs-dark' : 'vs'}
-        options={OPTIONS}
-        loading={<p role="status">Loading the editor…</p>}
-        onMount={handleMount}
-      />
+      <div className="spec-editor-body">
+        <Editor
+          className="spec-editor-monaco"
+          height="100%"
+          path={SPEC_URI}
+          defaultLanguage="yaml"
+          // Uncontrolled: the effect above keeps the model in step with `value`.
+          defaultValue={value}
+          theme={dark ? 'vs-dark' : 'vs'}
+          options={OPTIONS}
+          loading={<p role="status">Loading the editor…</p>}
+          onMount={handleMount}
+        />
+      </div>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 export function Panel({ title, id, children }: { title: string; id: string; children: ReactNode }) {
   const headingId = `${id}-heading`;
   return (
-    <section className="panel" aria-labelledby={headingId}>
+    <section className="panel" data-panel={id} aria-labelledby={headingId}>
       <h2 id={headingId}>{title}</h2>
       {children}
     </section>

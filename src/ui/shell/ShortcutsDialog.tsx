@@ -5,6 +5,7 @@ const SHORTCUTS: Array<[string, string]> = [
   ['Ctrl + M', 'In the editor: toggle whether Tab moves focus or inserts spaces'],
   ['Ctrl + Space', 'In the editor: completion (task names, arguments, references)'],
   ['Ctrl/⌘ + Z, Ctrl/⌘ + Shift + Z', 'Undo, redo in the editor'],
+  ['← →, Shift + ← →, Home, End, Enter', 'On the bar between the columns: resize them; Enter makes them even'],
   ['?', 'Show this list'],
   ['Esc', 'Close dialogs and menus'],
 ];
