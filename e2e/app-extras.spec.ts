@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { trackExternalRequests } from './offline.ts';
+import { readSpec, setSpec } from './spec-editor.ts';
 
 test('a share link carries the workspace into a fresh browser profile', async ({ browser }) => {
   const first = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
@@ -203,4 +204,34 @@ test('the spec editor panel resizes by its corner and the editor fills it', asyn
   await page.mouse.up();
   expect((await panel.boundingBox())!.height).toBeGreaterThan(box.height + 150);
   await expect.poll(async () => (await monaco.boundingBox())!.height).toBeGreaterThan(before + 150);
+});
+
+test('a workspace holding a credential makes no link; Download workspace gives a zip another browser opens', async ({ browser }, testInfo) => {
+  const first = await browser.newContext({ permissions: ['clipboard-write'] });
+  const page = await first.newPage();
+  await page.goto('/');
+  const spec = (await readSpec(page)).replace('id: wildlife_counts', 'id: wildlife_counts_shared');
+  await setSpec(page, spec);
+  const overrides = '[feature.default.pypi-dependencies]\nwildlife-tasks = { git = "https://ci:hunter2hunter2@git.example.org/wildlife-tasks.git" }\n';
+  await page.getByLabel('Open files').setInputFiles({ name: 'env-overrides.toml', mimeType: 'text/plain', buffer: Buffer.from(overrides) });
+  await expect(page.getByRole('status').filter({ hasText: 'Opened env-overrides.toml' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'No link made' })).toContainText('env-overrides.toml line 2 (a password in a URL)');
+  await expect(page.getByRole('status').filter({ hasText: 'Copied a share link' })).toHaveCount(0);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download workspace' }).click()]);
+  expect(download.suggestedFilename()).toBe('wildlife-counts-workspace.zip');
+  const zipPath = testInfo.outputPath(download.suggestedFilename());
+  await download.saveAs(zipPath);
+  await first.close();
+
+  const second = await browser.newContext();
+  const other = await second.newPage();
+  await other.goto('/');
+  await readSpec(other);
+  await other.getByLabel('Open files').setInputFiles(zipPath);
+  await expect(other.getByRole('status').filter({ hasText: 'Opened wildlife-counts-workspace.zip' })).toContainText('(spec.yaml, registry.json, env-overrides.toml)');
+  await expect.poll(() => readSpec(other)).toBe(spec);
+  await second.close();
 });

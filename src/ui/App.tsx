@@ -14,12 +14,13 @@ import { Panel } from './shell/Panel.tsx';
 import { saveBlob } from './shell/save-blob.ts';
 import { isTyping, ShortcutsDialog } from './shell/ShortcutsDialog.tsx';
 import { useTheme, type Theme } from './shell/theme.ts';
+import { describeSecrets, findSecrets } from './share/secrets.ts';
 import { decodeShare, encodeShare } from './share/share-link.ts';
 import { NewWorkflowDialog } from './wizard/NewWorkflowDialog.tsx';
 import { svgToPng } from './shell/svg-to-png.ts';
 import type { EditorApi } from './editor/SpecEditor.tsx';
-import { roleOf, type FileRole } from './workspace/model.ts';
-import { readPackageZip, type OpenedPackage } from './workspace/package-zip.ts';
+import { FILE_NAMES, roleOf, type FileRole } from './workspace/model.ts';
+import { readZip, workspaceZip, type OpenedPackage } from './workspace/zip-files.ts';
 import { useWorkspace } from './workspace/use-workspace.ts';
 
 // The heavy panels load on demand, so the first screen does not wait for Monaco, RJSF or Graphviz.
@@ -104,11 +105,15 @@ export function App() {
       const skipped: string[] = [];
       for (const f of [...files]) {
         if (f.name.toLowerCase().endsWith('.zip')) {
-          const opened = await readPackageZip(f.name, await f.arrayBuffer());
+          const opened = await readZip(f.name, await f.arrayBuffer());
           if ('error' in opened) skipped.push(`${f.name} (${opened.error})`);
-          else {
-            setOpenedPackage(opened);
+          else if ('package' in opened) {
+            setOpenedPackage(opened.package);
             openedFiles.push(`${f.name} (compared in Package files; its version is bumped on download)`);
+          } else {
+            const entries = Object.entries(opened.workspace) as Array<[FileRole, string]>;
+            for (const [role, text] of entries) setFile(role, text);
+            openedFiles.push(`${f.name} (${entries.map(([role]) => FILE_NAMES[role]).join(', ')})`);
           }
           continue;
         }
@@ -145,8 +150,17 @@ export function App() {
     if (r.svg) saveBlob(await svgToPng(r.svg), 'graph.png');
   };
 
+  const downloadWorkspace = async () => {
+    if (!workspace) return;
+    const zip = await workspaceZip(workspace.files);
+    saveBlob(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), `${workspace.name}-workspace.zip`);
+    setNotice(`Downloaded ${workspace.name}-workspace.zip. Open files reads it back.`);
+  };
+
   const copyShareLink = async () => {
     if (!workspace) return;
+    const secrets = findSecrets(workspace.files);
+    if (secrets.length > 0) return setNotice(describeSecrets(secrets));
     const r = await encodeShare({ name: workspace.name, files: workspace.files });
     if ('error' in r) return setNotice(r.error);
     const url = `${location.origin}${location.pathname}#${r.fragment}`;
@@ -199,6 +213,9 @@ export function App() {
           </button>
           <button type="button" onClick={() => void downloadGraphPng()}>
             Download graph.png
+          </button>
+          <button type="button" onClick={() => void downloadWorkspace()}>
+            Download workspace
           </button>
           <button type="button" onClick={() => void copyShareLink()}>
             Copy share link

@@ -20,7 +20,7 @@ describe('share links', () => {
   it('refuses a workspace too large for a link, and says what to do', async () => {
     const noise = Array.from({ length: 60_000 }, (_, i) => ((i * 2654435761) >>> 0).toString(36)).join('');
     const r = await encodeShare({ name: 'huge', files: { spec: noise } });
-    expect(r).toEqual({ error: expect.stringContaining(`limit ${MAX_SHARE_CHARS}): share its files instead`) });
+    expect(r).toEqual({ error: expect.stringContaining(`limit ${MAX_SHARE_CHARS}): send the zip from Download workspace instead`) });
   });
 
   it('explains damaged and unknown-format links instead of throwing', async () => {

@@ -7,7 +7,7 @@ import type { FileRole } from '../workspace/model.ts';
  */
 
 export const SHARE_PREFIX = 'w1.';
-/** Longer fragments break in chat tools and some browsers: offer the files instead. */
+/** Longer fragments break in chat tools and some browsers: offer the workspace zip instead. */
 export const MAX_SHARE_CHARS = 32_000;
 
 export interface SharedWorkspace {
@@ -21,7 +21,7 @@ export async function encodeShare(ws: SharedWorkspace): Promise<{ fragment: stri
   const packed = await transform(new TextEncoder().encode(json), new CompressionStream('deflate-raw'));
   const fragment = SHARE_PREFIX + toBase64Url(packed);
   if (fragment.length > MAX_SHARE_CHARS) {
-    return { error: `This workspace is too large for a link (${fragment.length} characters, limit ${MAX_SHARE_CHARS}): share its files instead.` };
+    return { error: `This workspace is too large for a link (${fragment.length} characters, limit ${MAX_SHARE_CHARS}): send the zip from Download workspace instead; Open files reads it back.` };
   }
   return { fragment };
 }
