@@ -8,7 +8,7 @@ test('a share link carries the workspace into a fresh browser profile', async ({
   await page.goto('/');
   await page.getByRole('button', { name: 'Examples' }).click();
   await page.getByRole('menuitem', { name: /Hello wt/ }).click();
-  await expect(page.getByRole('region', { name: 'Package files' }).getByRole('button', { name: 'wt-hello-wt-workflow/pixi.toml' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Package files' }).getByRole('treeitem', { name: 'wt-hello-wt-workflow/pixi.toml' })).toBeVisible();
   await page.getByRole('button', { name: 'Copy share link' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Copied a share link' })).toBeVisible();
   const url = await page.evaluate(() => navigator.clipboard.readText());
@@ -21,7 +21,7 @@ test('a share link carries the workspace into a fresh browser profile', async ({
   const external = trackExternalRequests(other);
   await other.goto(url);
   await expect(other.getByRole('status').filter({ hasText: 'Opened the shared workspace hello-wt' })).toBeVisible();
-  await expect(other.getByRole('region', { name: 'Package files' }).getByRole('button', { name: 'wt-hello-wt-workflow/pixi.toml' })).toBeVisible();
+  await expect(other.getByRole('region', { name: 'Package files' }).getByRole('treeitem', { name: 'wt-hello-wt-workflow/pixi.toml' })).toBeVisible();
   expect(new URL(other.url()).hash).toBe('');
   expect(external).toEqual([]);
   await second.close();
@@ -113,7 +113,7 @@ test('Open files takes a spec and says which files it skipped; a registry can be
 test('Package files shows a generated file with syntax highlighting, and its diff', async ({ page }) => {
   await page.goto('/');
   const files = page.getByRole('region', { name: 'Package files' });
-  await files.getByRole('button', { name: 'wt-wildlife-counts-workflow/wt_wildlife_counts_workflow/dags/run_sequential.py' }).click();
+  await files.getByRole('treeitem', { name: 'wt-wildlife-counts-workflow/wt_wildlife_counts_workflow/dags/run_sequential.py' }).click();
   const view = files.getByLabel('Contents of wt-wildlife-counts-workflow/wt_wildlife_counts_workflow/dags/run_sequential.py');
   await expect(view).toContainText('def main(params: dict[str, Any], validate_params_schema: bool = True) -> Any:');
   await expect(view).toHaveAttribute('data-highlighted', 'true');

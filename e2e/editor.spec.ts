@@ -81,6 +81,8 @@ test('completion after `task:` lists the registry; hover shows a task', async ({
   // Hovering a task name shows its title, description and parameters.
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+Home');
+  // Bring line 21 (`task: fetch_sightings`) into view however small the window is.
+  for (let i = 0; i < 21; i++) await page.keyboard.press('ArrowDown');
   await editor(page).locator('.view-line span', { hasText: /^fetch_sightings$/ }).hover();
   const hover = page.locator('.monaco-hover').filter({ hasText: 'Fetch Sightings' });
   await expect(hover).toBeVisible();

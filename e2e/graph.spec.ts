@@ -50,6 +50,11 @@ test('task nodes are labelled buttons; Tab and Enter reveal a task in the spec e
 
   await page.keyboard.press('Enter');
   await expect.poll(() => editorHasFocus(page)).toBe(true);
+  // Spec line, form section and graph are all in view together: focusing the editor does not
+  // scroll the form's section or the graph away.
+  await expect.poll(() => page.evaluate(() => window.__wtSpecEditor?.getPosition()?.line)).toBeGreaterThan(30);
+  await expect(page.getByRole('region', { name: 'Parameters form' }).locator('[data-task-id="charts"]').first()).toBeInViewport();
+  await expect(charts).toBeInViewport();
   await expect(charts).toHaveAttribute('aria-current', 'true');
   await expect(charts).toHaveClass(/is-active/);
   await expect(page.getByRole('region', { name: 'Problems' }).getByRole('status')).toHaveText('No problems.');

@@ -14,8 +14,8 @@ test('the workbench opens the default example with every panel, and nothing leav
   }
   await expect(page.getByRole('region', { name: 'Problems' }).getByRole('status')).toHaveText('No problems.');
   // The package of the clean example: its tree lists the generated files.
-  const files = page.getByRole('region', { name: 'Package files' }).getByRole('list', { name: 'Generated files' });
-  await expect(files.getByRole('button', { name: 'wt-wildlife-counts-workflow/pixi.toml' })).toBeVisible();
+  const files = page.getByRole('region', { name: 'Package files' }).getByRole('tree', { name: 'Generated files' });
+  await expect(files.getByRole('treeitem', { name: 'wt-wildlife-counts-workflow/pixi.toml' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Task registry' })).toContainText('9 tasks');
   await page.screenshot({ path: testInfo.outputPath('workbench.png'), fullPage: true });
   // One picture per panel, kept with the test results for review.

@@ -44,7 +44,42 @@ function watchScript(regionHeading: string, marker: string): string {
   })`;
 }
 
-async function bench(page: Page, label: string, spec: string, instances: number) {
+/** Presses `key` and resolves with the ms from its keydown until every watched region shows its marker. */
+async function timeKeystroke(page: Page, key: string, watch: Array<[heading: string, marker: string]>): Promise<number> {
+  const measured = page.evaluate(
+    (scripts) =>
+      new Promise<number>((resolve) => {
+        document.addEventListener(
+          'keydown',
+          (e) => {
+            const start = e.timeStamp;
+            void Promise.all(scripts.map((s) => eval(s) as Promise<number>)).then((times) => resolve(Math.max(...times) - start));
+          },
+          { once: true, capture: true },
+        );
+      }),
+    watch.map(([heading, marker]) => watchScript(heading, marker)),
+  );
+  await page.waitForTimeout(50);
+  await page.keyboard.press(key);
+  return measured;
+}
+
+/** Moves the cursor to the end of 0-based `line`. */
+async function cursorToEndOf(page: Page, line: number) {
+  await page.keyboard.press('Control+Home');
+  for (let k = 0; k < line; k++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+}
+
+function record(label: string, instances: number, samples: number[]) {
+  samples.sort((a, b) => a - b);
+  results[label] = { instances, runs: samples.length, medianMs: samples[Math.floor(samples.length / 2)], p90Ms: samples[Math.floor(samples.length * 0.9)] };
+  console.log(`${label} (${instances} instances): median ${results[label].medianMs.toFixed(0)} ms, p90 ${results[label].p90Ms.toFixed(0)} ms over ${samples.length} keystrokes`);
+}
+
+/** A rename: the first instance's name is its form section's title and part of its node's label. */
+async function benchRename(page: Page, label: string, spec: string, instances: number) {
   const all = spec.split('\n');
   const workflowAt = all.findIndex((l) => /^workflow:/.test(l));
   const nameLine = all.findIndex((l, i) => i > workflowAt && /^\s+(- )?name: \S/.test(l));
@@ -56,48 +91,50 @@ async function bench(page: Page, label: string, spec: string, instances: number)
     await setSpec(page, lines.join('\n'));
     // Let the previous edit settle in both panels before timing the next keystroke.
     await expect(page.getByRole('region', { name: 'Workflow graph' }).locator(`[aria-label*="${marker.slice(0, -1)}"]`).first()).toBeAttached({ timeout: 30_000 });
-    await page.keyboard.press('Control+Home');
-    for (let k = 0; k < nameLine; k++) await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('End');
-    const measured = page.evaluate(
-      ([form, graph]) =>
-        new Promise<number>((resolve) => {
-          document.addEventListener(
-            'keydown',
-            (e) => {
-              const start = e.timeStamp;
-              void Promise.all([eval(form) as Promise<number>, eval(graph) as Promise<number>]).then(([a, b]) => {
-                (window as unknown as { __split: number[][] }).__split ??= [];
-                (window as unknown as { __split: number[][] }).__split.push([a - start, b - start]);
-                resolve(Math.max(a, b) - start);
-              });
-            },
-            { once: true, capture: true },
-          );
-        }),
-      [watchScript('form-heading', marker), watchScript('graph-heading', marker)],
-    );
-    await page.waitForTimeout(50);
-    await page.keyboard.type(marker.slice(-1));
-    const ms = await measured;
+    await cursorToEndOf(page, nameLine);
+    const ms = await timeKeystroke(page, marker.slice(-1), [
+      ['form-heading', marker],
+      ['graph-heading', marker],
+    ]);
     if (i >= WARMUP) samples.push(ms);
   }
-  const split = await page.evaluate(() => (window as unknown as { __split?: number[][] }).__split ?? []);
-  console.log(`  ${label} form/graph ms:`, split.slice(-5).map(([f, g]) => `${f.toFixed(0)}/${g.toFixed(0)}`).join(' '));
-  samples.sort((a, b) => a - b);
-  results[label] = { instances, runs: samples.length, medianMs: samples[Math.floor(samples.length / 2)], p90Ms: samples[Math.floor(samples.length * 0.9)] };
-  console.log(`${label} (${instances} instances): median ${results[label].medianMs.toFixed(0)} ms, p90 ${results[label].p90Ms.toFixed(0)} ms over ${samples.length} keystrokes`);
+  record(label, instances, samples);
+}
+
+/**
+ * A structural edit: one keystroke re-points instance t150's `df` reference (`t4` → `t42`, a digit
+ * typed), so the graph gets a different edge and Graphviz lays it out again. Each run makes a DOT
+ * not seen before, so no cached layout answers. Timed until the new edge is drawn.
+ */
+async function benchRewire(page: Page, label: string, spec: string, instances: number) {
+  const lines = spec.split('\n');
+  const refLine = lines.findIndex((l) => l.includes('df: ${{ workflow.t149.return }}'));
+  const graph = page.getByRole('region', { name: 'Workflow graph' });
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS + WARMUP; i++) {
+    const from = 2 + (i % 13);
+    const digit = Math.floor(i / 13) % 10;
+    lines[refLine] = lines[refLine].replace(/t\d+\.return/, `t${from}.return`);
+    await setSpec(page, lines.join('\n'));
+    await expect(graph.locator('title', { hasText: new RegExp(`^t${from}:return->t150:`) })).toBeAttached({ timeout: 30_000 });
+    await cursorToEndOf(page, refLine);
+    for (let k = 0; k < '.return }}'.length; k++) await page.keyboard.press('ArrowLeft');
+    const ms = await timeKeystroke(page, String(digit), [['graph-heading', `t${from}${digit}:return-&gt;t150:`]]);
+    if (i >= WARMUP) samples.push(ms);
+  }
+  record(label, instances, samples);
 }
 
 test('keystroke → Parameters form and Workflow graph updated', async ({ page }) => {
   if (hasReference('wt-examples', 'subject-tracking')) {
     const spec = readReference('wt-examples', 'subject-tracking', 'spec.yaml');
     await openWorkspace(page, spec, deriveRegistry(readReference('wt-examples', 'subject-tracking', 'compiled', 'params.json'), spec));
-    await bench(page, 'subject-tracking', spec, 82);
+    await benchRename(page, 'subject-tracking', spec, 82);
   }
   const synthetic = syntheticSpec(300);
   await openWorkspace(page, synthetic, syntheticRegistry(40));
-  await bench(page, 'synthetic-300', synthetic, 300);
+  await benchRename(page, 'synthetic-300', synthetic, 300);
+  await benchRewire(page, 'synthetic-300 structural edit (graph only)', synthetic, 300);
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/browser-latency.json', JSON.stringify(results, null, 2) + '\n');
 });

@@ -17,7 +17,6 @@ import { useTheme, type Theme } from './shell/theme.ts';
 import { describeSecrets, findSecrets } from './share/secrets.ts';
 import { decodeShare, encodeShare } from './share/share-link.ts';
 import { NewWorkflowDialog } from './wizard/NewWorkflowDialog.tsx';
-import { svgToPng } from './shell/svg-to-png.ts';
 import type { EditorApi } from './editor/SpecEditor.tsx';
 import { FILE_NAMES, roleOf, type FileRole } from './workspace/model.ts';
 import { readZip, workspaceZip, type OpenedPackage } from './workspace/zip-files.ts';
@@ -144,12 +143,6 @@ export function App() {
     setNotice(`Downloaded ${r.releaseName}.zip: ${r.files.length} files.`);
   };
 
-  const downloadGraphPng = async () => {
-    if (!check?.dot) return;
-    const r = await client.request({ type: 'graph', dot: check.dot });
-    if (r.svg) saveBlob(await svgToPng(r.svg), 'graph.png');
-  };
-
   const downloadWorkspace = async () => {
     if (!workspace) return;
     const zip = await workspaceZip(workspace.files);
@@ -211,9 +204,6 @@ export function App() {
           <button type="button" onClick={() => void downloadPackage()}>
             Download package
           </button>
-          <button type="button" onClick={() => void downloadGraphPng()}>
-            Download graph.png
-          </button>
           <button type="button" onClick={() => void downloadWorkspace()}>
             Download workspace
           </button>
@@ -236,12 +226,17 @@ export function App() {
           </span>
         </nav>
         {notice && (
-          <p className="notice" role="status">
-            {notice}
-          </p>
+          <div className="toast">
+            <p className="notice" role="status">
+              {notice}
+            </p>
+            <button type="button" onClick={() => setNotice(undefined)}>
+              Dismiss
+            </button>
+          </div>
         )}
         {conflict && (
-          <div role="alert" className="conflict">
+          <div role="alert" className="toast conflict">
             This workspace was changed in another tab.{' '}
             <button type="button" onClick={() => resolveConflict('theirs')}>
               Load the other tab's version
@@ -293,6 +288,7 @@ export function App() {
                   formData={formData}
                   onFormDataChange={setFormData}
                   onSaveTestCase={saveTestCase}
+                  testCasesText={workspace.files['test-cases']}
                   onReady={(api) => (form.current = api)}
                 />
               </Suspense>

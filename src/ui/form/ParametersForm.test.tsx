@@ -95,6 +95,35 @@ describe('ParametersForm', () => {
     expect((screen.getByRole('button', { name: 'Save as test case' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
+  test('the key suggested is the first free one in test-cases.yaml, and a key already there is refused', async () => {
+    const testCasesText = 'case_1:\n  name: "case_1"\n  params: {}\ncase_2:\n  params: {}\n';
+    const { saved, setProps } = setup({ testCasesText, formData: { time_range: { since: '2024-01-01T00:00:00.000Z', until: '2024-02-01T00:00:00.000Z' } } });
+    await waitFor(() => expect(paramsText()).toContain('"page_size": 500'));
+    const key = screen.getByLabelText('Test case key') as HTMLInputElement;
+    const save = screen.getByRole('button', { name: 'Save as test case' }) as HTMLButtonElement;
+    expect(key.value).toBe('case_3');
+    expect(save.disabled).toBe(false);
+
+    fireEvent.change(key, { target: { value: 'case_1' } });
+    expect(save.disabled).toBe(true);
+    expect(key.getAttribute('aria-invalid')).toBe('true');
+    const message = 'test-cases.yaml already has a test case named case_1: choose another key (case_3 is free).';
+    expect(screen.getByText(message).id).toBe(key.getAttribute('aria-describedby'));
+    fireEvent.keyDown(key, { key: 'Enter' });
+    expect(saved).toEqual([]);
+    expect(document.querySelector('.form-status[role=status]')?.textContent).toBe(message);
+
+    // Another workspace's file: a key the user typed stays, and is checked against the new file.
+    setProps({ testCasesText: 'other:\n  params: {}\n' });
+    expect(key.value).toBe('case_1');
+    expect(save.disabled).toBe(false);
+    fireEvent.click(save);
+    expect(saved.map(([k]) => k)).toEqual(['case_1']);
+    // The parent appends the entry: the next suggestion follows the file.
+    setProps({ testCasesText: 'other:\n  params: {}\ncase_1:\n  params: {}\n' });
+    expect(key.value).toBe('case_2');
+  });
+
   test('live validation is debounced and shows an error list; Validate focuses the first error', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     try {

@@ -27,6 +27,7 @@ import {
 } from './schema.ts';
 import { splitSections, type FormSection } from './sections.ts';
 import { FieldTemplate, ObjectFieldTemplate, RadioWidget, TitleFieldTemplate } from './templates.tsx';
+import { testCaseKeys } from './test-case-keys.ts';
 import { SectionsValidator } from './validator.ts';
 import { toYaml } from './yaml.ts';
 import './form.css';
@@ -46,6 +47,8 @@ export interface ParametersFormProps {
   onFormDataChange(data: unknown): void;
   /** Appends the current params to test-cases.yaml under `key`. */
   onSaveTestCase(key: string, params: unknown): void;
+  /** The workspace's current test-cases.yaml, so a new key is suggested and an existing one refused. */
+  testCasesText?: string;
   onReady?(api: FormApi): void;
 }
 
@@ -130,7 +133,7 @@ const Section = memo(
  * sections.ts), the run parameters it converts to (via the worker, as `cli convert` does), their
  * download, and "save as test case".
  */
-export default function ParametersForm({ rjsfJsonText, paramsJsonText, client, formData, onFormDataChange, onSaveTestCase, onReady }: ParametersFormProps) {
+export default function ParametersForm({ rjsfJsonText, paramsJsonText, client, formData, onFormDataChange, onSaveTestCase, onReady, testCasesText }: ParametersFormProps) {
   // The schemas of the last clean check: kept (read-only) while the spec has errors, so the form does not vanish mid-edit.
   const [clean, setClean] = useState<{ rjsf: string; params: string } | undefined>(() =>
     rjsfJsonText && paramsJsonText ? { rjsf: rjsfJsonText, params: paramsJsonText } : undefined,
@@ -351,25 +354,40 @@ export default function ParametersForm({ rjsfJsonText, paramsJsonText, client, f
     setStatus(`Downloaded ${fileName}.`);
   };
 
+  // Keys already in test-cases.yaml, plus those saved this session (in case the parent has not passed the new text yet).
+  const fileKeys = useMemo(() => testCaseKeys(testCasesText), [testCasesText]);
   const [savedKeys, setSavedKeys] = useState<string[]>([]);
-  const [caseKey, setCaseKey] = useState('case_1');
+  // A new text holds what was saved (or is another workspace's file): from then on the file alone counts.
+  const [keysOfText, setKeysOfText] = useState(testCasesText);
+  if (keysOfText !== testCasesText) {
+    setKeysOfText(testCasesText);
+    setSavedKeys([]);
+  }
+  const suggestedKey = nextFreeKey([...fileKeys, ...savedKeys]);
+  // Until the user types a key, the field follows the suggestion (e.g. when another workspace is opened).
+  const [typedKey, setTypedKey] = useState<string | undefined>();
+  const caseKey = typedKey ?? suggestedKey;
   const keyOk = isValidTestCaseKey(caseKey);
-  const canSave = params !== undefined && !stale && keyOk;
+  const duplicate = fileKeys.has(caseKey) || savedKeys.includes(caseKey);
+  const canSave = params !== undefined && !stale && keyOk && !duplicate;
   const saveHint = stale
     ? 'The spec has errors: fix them to save test cases.'
-    : params === undefined
-      ? 'Fill in the form without errors to save it as a test case.'
-      : !keyOk
-        ? 'Use letters, digits, "_" or "-", starting with a letter or "_" (not true/false/null/yes/no/on/off).'
-        : savedKeys.includes(caseKey)
-          ? `A test case named ${caseKey} was already saved: saving again adds a second entry.`
+    : !keyOk
+      ? 'Use letters, digits, "_" or "-", starting with a letter or "_" (not true/false/null/yes/no/on/off).'
+      : duplicate
+        ? `test-cases.yaml already has a test case named ${caseKey}: choose another key (${suggestedKey} is free).`
+        : params === undefined
+          ? 'Fill in the form without errors to save it as a test case.'
           : '';
   const saveTestCase = () => {
-    if (!canSave) return;
+    if (!canSave) {
+      // Enter in the key field reaches here even though the button is disabled: say why nothing was saved.
+      if (saveHint) setStatus(saveHint);
+      return;
+    }
     onSaveTestCase(caseKey, params);
-    const taken = [...savedKeys, caseKey];
-    setSavedKeys(taken);
-    setCaseKey(nextFreeKey(taken));
+    setSavedKeys([...savedKeys, caseKey]);
+    setTypedKey(undefined);
     setStatus(`Saved test case ${caseKey}.`);
   };
 
@@ -498,11 +516,11 @@ export default function ParametersForm({ rjsfJsonText, paramsJsonText, client, f
         <input
           id={`${ids}-key`}
           value={caseKey}
-          onChange={(e) => setCaseKey(e.target.value.trim())}
+          onChange={(e) => setTypedKey(e.target.value.trim())}
           onKeyDown={(e) => {
             if (e.key === 'Enter') saveTestCase();
           }}
-          aria-invalid={!keyOk}
+          aria-invalid={!keyOk || duplicate}
           aria-describedby={saveHint ? `${ids}-save-hint` : undefined}
           spellCheck={false}
           autoComplete="off"

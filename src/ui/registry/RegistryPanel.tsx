@@ -1,11 +1,54 @@
-import { useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { TaskSummary } from '../../worker/protocol.ts';
+import { listExamples, type ExampleInfo } from '../examples.ts';
+import './registry.css';
 
-/** The loaded registry: each task's title, description and parameters; load another from a file, a URL or the clipboard. */
+/** An example's registry.json, from the app's own origin (the same place examples.ts loads it from). */
+export const exampleRegistryUrl = (id: string) => `${import.meta.env.BASE_URL}examples/${encodeURIComponent(id)}/registry.json`;
+
+/**
+ * The loaded registry: each task's title, description and parameters; load another from a bundled
+ * example, a file, a URL or the clipboard.
+ */
 export function RegistryPanel({ tasks, onLoadFile }: { tasks: TaskSummary[]; onLoadFile(text: string, name: string): void }) {
   const [url, setUrl] = useState('');
   const [pasted, setPasted] = useState('');
   const [message, setMessage] = useState<string | undefined>();
+  const ids = useId();
+
+  // The bundled examples, listed once: undefined while loading, empty when the list could not be read.
+  const [examples, setExamples] = useState<ExampleInfo[] | undefined>();
+  const [chosen, setChosen] = useState('');
+  const [loadingExample, setLoadingExample] = useState(false);
+  useEffect(() => {
+    let current = true;
+    listExamples().then(
+      (list) => current && setExamples(list),
+      (e: Error) => {
+        if (!current) return;
+        setExamples([]);
+        setMessage(`The bundled examples could not be listed: ${e.message}.`);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+  const example = examples?.find((x) => x.id === chosen) ?? examples?.[0];
+
+  const loadExample = async (ex: ExampleInfo) => {
+    setLoadingExample(true);
+    try {
+      const r = await fetch(exampleRegistryUrl(ex.id));
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      onLoadFile(await r.text(), `${ex.id}/registry.json`);
+      setMessage(`Loaded the registry of the example "${ex.title}".`);
+    } catch (e) {
+      setMessage(`Could not load the registry of the example "${ex.title}": ${e instanceof Error ? e.message : String(e)}.`);
+    } finally {
+      setLoadingExample(false);
+    }
+  };
 
   const loadUrl = async () => {
     try {
@@ -21,6 +64,27 @@ export function RegistryPanel({ tasks, onLoadFile }: { tasks: TaskSummary[]; onL
 
   return (
     <>
+      <form
+        className="registry-example"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (example) void loadExample(example);
+        }}
+      >
+        <label htmlFor={`${ids}-example`}>Bundled example registry</label>{' '}
+        <select id={`${ids}-example`} value={example?.id ?? ''} onChange={(e) => setChosen(e.target.value)} disabled={!examples?.length}>
+          {examples === undefined && <option value="">Loading the examples…</option>}
+          {examples?.length === 0 && <option value="">No examples available</option>}
+          {examples?.map((x) => (
+            <option key={x.id} value={x.id}>
+              {x.title}
+            </option>
+          ))}
+        </select>{' '}
+        <button type="submit" disabled={!example || loadingExample}>
+          Load example registry
+        </button>
+      </form>
       <label className="file-button">
         Load registry.json
         <input
@@ -41,11 +105,15 @@ export function RegistryPanel({ tasks, onLoadFile }: { tasks: TaskSummary[]; onL
         }}
       >
         <label>
-          Registry URL <input type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://…/registry.json" />
+          Registry URL{' '}
+          <input type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://…/registry.json" aria-describedby={`${ids}-url-note`} />
         </label>{' '}
         <button type="submit" disabled={!url}>
           Load from URL
         </button>
+        <p id={`${ids}-url-note`} className="hint">
+          Your browser fetches this URL exactly as typed: it is the only request the app makes to a host you choose.
+        </p>
       </form>
       <details>
         <summary>Paste a registry</summary>
@@ -67,7 +135,7 @@ export function RegistryPanel({ tasks, onLoadFile }: { tasks: TaskSummary[]; onL
       </details>
       {message && <p role="status">{message}</p>}
       <p>{tasks.length} tasks</p>
-      <ul className="registry">
+      <ul className="registry" aria-label="Registered tasks">
         {tasks.map((t) => (
           <li key={t.importableReference}>
             <details>
@@ -78,6 +146,7 @@ export function RegistryPanel({ tasks, onLoadFile }: { tasks: TaskSummary[]; onL
               </summary>
               {t.description && <p>{t.description}</p>}
               <table>
+                <caption className="visually-hidden">Parameters of {t.ambiguous ? t.importableReference : t.functionName}</caption>
                 <thead>
                   <tr>
                     <th scope="col">parameter</th>
