@@ -66,3 +66,26 @@ test('the Examples menu loads another example and is keyboard-operable', async (
   await expectSpec(page, /id: hello_wt/);
   await expect(page.getByRole('button', { name: 'Examples' })).toBeFocused();
 });
+
+test('loading an example keeps the previous workspace: Workspaces reopens it with its edits', async ({ page }) => {
+  await page.goto('/');
+  await expectSpec(page, /id: wildlife_counts/);
+  const edited = (await readSpec(page)).replace('name: Report', 'name: Kept Report');
+  await setSpec(page, edited);
+  // Switch right away: the pending edit is saved before the example replaces it.
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByRole('menuitem', { name: /Hello wt/ }).click();
+  await expectSpec(page, /id: hello_wt/);
+
+  await page.getByRole('button', { name: 'Workspaces' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Workspaces' });
+  await expect(dialog.getByRole('button', { name: 'Open hello-wt' })).toBeDisabled();
+  await dialog.getByRole('button', { name: 'Open wildlife-counts' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Opened workspace wildlife-counts.' })).toBeVisible();
+  await expectSpec(page, /name: Kept Report/);
+
+  // A reload opens this tab's workspace.
+  await page.reload();
+  await expectSpec(page, /name: Kept Report/);
+});

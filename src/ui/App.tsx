@@ -13,6 +13,7 @@ import { ExamplesMenu } from './shell/ExamplesMenu.tsx';
 import { Panel } from './shell/Panel.tsx';
 import { saveBlob } from './shell/save-blob.ts';
 import { isTyping, ShortcutsDialog } from './shell/ShortcutsDialog.tsx';
+import { WorkspacesDialog } from './shell/WorkspacesDialog.tsx';
 import { useTheme, type Theme } from './shell/theme.ts';
 import { describeSecrets, findSecrets } from './share/secrets.ts';
 import { decodeShare, encodeShare } from './share/share-link.ts';
@@ -31,7 +32,7 @@ const WorkflowGraph = lazy(() => import('./graph/WorkflowGraph.tsx'));
 export function App() {
   const client = useMemo(() => new CoreClient(), []);
   useEffect(() => () => client.dispose(), [client]);
-  const { workspace, status, conflict, setFile, replace, resolveConflict } = useWorkspace(() => loadExample(DEFAULT_EXAMPLE));
+  const { workspace, status, conflict, setFile, replace, resolveConflict, switchTo } = useWorkspace(() => loadExample(DEFAULT_EXAMPLE));
   const spec = workspace?.files.spec;
   const registry = workspace?.files.registry;
   const check = useLiveCheck(client, spec, registry);
@@ -44,6 +45,7 @@ export function App() {
   const [leftPercent, setLeftPercent] = useColumnSplit();
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [wizardOpen, setWizardOpen] = useState(false);
+  const [workspacesOpen, setWorkspacesOpen] = useState(false);
   const editor = useRef<EditorApi | undefined>(undefined);
   const form = useRef<FormApi | undefined>(undefined);
 
@@ -197,6 +199,9 @@ export function App() {
             New workflow
           </button>
           <ExamplesMenu onPick={(id) => void loadExample(id).then(replace, (e: Error) => setNotice(e.message))} />
+          <button type="button" aria-haspopup="dialog" onClick={() => setWorkspacesOpen(true)}>
+            Workspaces
+          </button>
           <label className="file-button">
             Open files
             <input type="file" multiple accept=".yaml,.yml,.json,.toml,.zip" onChange={(e) => e.target.files && void openFiles(e.target.files).then(() => (e.target.value = ''))} />
@@ -248,6 +253,12 @@ export function App() {
         )}
       </header>
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+      <WorkspacesDialog
+        open={workspacesOpen}
+        currentId={workspace?.id}
+        onClose={() => setWorkspacesOpen(false)}
+        onOpen={(id) => void switchTo(id).then((r) => setNotice('error' in r ? r.error : `Opened workspace ${r.opened.name}.`))}
+      />
       <NewWorkflowDialog
         open={wizardOpen}
         client={client}

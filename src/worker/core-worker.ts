@@ -1,10 +1,9 @@
 /// <reference lib="webworker" />
 import { graphDot, graphEdges } from '../core/compiler/graph/graph-dot.ts';
-import { renderSvg } from '../core/compiler/graph/render-svg.ts';
 import { buildPackage, compileWorkflow, formdataToParams, indexRegistry, isCompiled, paramsToFormdata, type RegistryInput } from '../core/compiler/index.ts';
 import { describeRegistry, type RegistryIndex } from '../core/registry/index.ts';
 import { scaffoldFiles } from '../core/scaffold/index.ts';
-import { flatInstances, parseSpec } from '../core/spec/index.ts';
+import { flatInstances } from '../core/spec/index.ts';
 import { hasErrors, type Diagnostic } from '../core/util/diagnostics.ts';
 import { parseJson } from '../core/util/json-parse.ts';
 import { fromPlain, isObject, toPlain } from '../core/util/json-value.ts';
@@ -14,17 +13,15 @@ import type {
   CheckResponse,
   ConvertRequest,
   ConvertResponse,
-  GraphRequest,
-  GraphResponse,
   PackageRequest,
   PackageResponse,
   RegistryRequest,
   RegistryResponse,
   ScaffoldRequest,
   ScaffoldResponse,
-  WorkerEnvelope,
   WorkerRequest,
 } from './protocol.ts';
+import { serve } from './serve.ts';
 
 /** Hosts core in a Web Worker so parsing, compiling and packaging never block the page. */
 
@@ -73,19 +70,6 @@ async function packageFiles(request: PackageRequest): Promise<PackageResponse> {
   return done({ diagnostics, releaseName: result.releaseName, zip, files });
 }
 
-async function graph(request: GraphRequest): Promise<GraphResponse> {
-  let dot = request.dot;
-  const diagnostics: Diagnostic[] = [];
-  if (dot === undefined) {
-    const parsed = parseSpec(request.specText ?? '');
-    diagnostics.push(...parsed.diagnostics);
-    if (!parsed.spec) return { diagnostics };
-    dot = graphDot(parsed.spec);
-  }
-  const rendered = await renderSvg(dot);
-  return { diagnostics: [...diagnostics, ...rendered.diagnostics], dot, svg: rendered.svg };
-}
-
 function registry(request: RegistryRequest): RegistryResponse {
   registryFor(request.registryText);
   return { diagnostics: cachedRegistry!.diagnostics, tasks: cachedRegistry!.index ? describeRegistry(cachedRegistry!.index) : [] };
@@ -114,7 +98,7 @@ function answer(request: WorkerRequest): Promise<unknown> | unknown {
     case 'package':
       return packageFiles(request);
     case 'graph':
-      return graph(request);
+      throw new Error('graph requests go to the graph worker');
     case 'registry':
       return registry(request);
     case 'convert':
@@ -124,15 +108,4 @@ function answer(request: WorkerRequest): Promise<unknown> | unknown {
   }
 }
 
-self.onmessage = async (event: MessageEvent<{ id: number; request: WorkerRequest }>) => {
-  const { id, request } = event.data;
-  let reply: WorkerEnvelope<unknown>;
-  try {
-    reply = { id, ok: true, value: await answer(request) };
-  } catch (e) {
-    // Core reports user-input problems as diagnostics; reaching here is a bug worth surfacing.
-    reply = { id, ok: false, error: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) };
-  }
-  const zip = reply.ok ? (reply.value as Partial<PackageResponse>).zip : undefined;
-  self.postMessage(reply, zip ? [zip.buffer] : []);
-};
+serve(answer);

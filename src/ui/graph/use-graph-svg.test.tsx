@@ -23,38 +23,33 @@ describe('useGraphSvg', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  it('renders the first DOT at once, debounces later ones and drops superseded answers', async () => {
+  it('lays out at once when idle, only the newest DOT while busy, and drops superseded answers', async () => {
     const { client, calls, answer } = fakeClient();
-    const { result, rerender } = renderHook(({ dot }) => useGraphSvg(client, dot, 150), { initialProps: { dot: 'A' as string | undefined } });
+    const { result, rerender } = renderHook(({ dot }) => useGraphSvg(client, dot), { initialProps: { dot: 'A' as string | undefined } });
     expect(result.current.pending).toBe(true);
-    await act(async () => vi.advanceTimersByTime(0));
     expect(calls.map((c) => c.dot)).toEqual(['A']);
     await answer(0);
     expect(result.current).toMatchObject({ svg: '<svg>A</svg>', dot: 'A', pending: false });
 
-    // Typing: B is superseded within the debounce and never sent.
+    // Idle: B goes at once, with no delay.
     rerender({ dot: 'B' });
-    await act(async () => vi.advanceTimersByTime(100));
-    rerender({ dot: 'C' });
-    await act(async () => vi.advanceTimersByTime(149));
-    expect(calls).toHaveLength(1);
-    await act(async () => vi.advanceTimersByTime(1));
-    expect(calls.map((c) => c.dot)).toEqual(['A', 'C']);
+    expect(calls.map((c) => c.dot)).toEqual(['A', 'B']);
     expect(result.current).toMatchObject({ svg: '<svg>A</svg>', pending: true });
 
-    // D is sent while C is in flight; C's late answer is dropped, D's shown.
+    // Busy: C and D wait; when B answers only D is sent, and B's late answer is not shown.
+    rerender({ dot: 'C' });
     rerender({ dot: 'D' });
-    await act(async () => vi.advanceTimersByTime(150));
+    expect(calls).toHaveLength(2);
     await answer(1);
+    expect(calls.map((c) => c.dot)).toEqual(['A', 'B', 'D']);
     expect(result.current.svg).toBe('<svg>A</svg>');
     await answer(2);
     expect(result.current).toMatchObject({ svg: '<svg>D</svg>', dot: 'D', pending: false });
 
-    // C's answer went into the cache: going back to C needs no request.
-    rerender({ dot: 'C' });
+    // B's answer went into the cache: going back to B needs no request.
+    rerender({ dot: 'B' });
     expect(calls).toHaveLength(3);
-    await act(async () => vi.advanceTimersByTime(0));
-    expect(result.current).toMatchObject({ svg: '<svg>C</svg>', pending: false });
+    expect(result.current).toMatchObject({ svg: '<svg>B</svg>', pending: false });
   });
 
   it('keeps the last graph when the DOT goes away, and reuses the cache across mounts', async () => {

@@ -20,6 +20,8 @@ export function clearGraphCache(): void {
 }
 
 function layout(client: GraphClient, dot: string): Promise<GraphResponse> {
+  const hit = cache.get(dot);
+  if (hit) return Promise.resolve(hit);
   let p = inflight.get(dot);
   if (!p) {
     p = client.request({ type: 'graph', dot }).then(
@@ -51,18 +53,20 @@ export interface GraphSvgState {
 }
 
 /**
- * Renders DOT to SVG in the worker: debounced by `delayMs` (the first render goes at once),
- * cached by DOT text, and answers for a DOT that is no longer current are dropped (they still
- * fill the cache). Timers of superseded DOTs are cancelled before anything is sent.
+ * Renders DOT to SVG in the graph worker, cached by DOT text. There is no fixed delay: a layout
+ * starts at once when none is running, and while one runs only the newest DOT waits its turn
+ * (intermediate DOTs are never laid out). Answers for a DOT that is no longer current still fill
+ * the cache but are not shown.
  */
-export function useGraphSvg(client: GraphClient, dot: string | undefined, delayMs = 150): GraphSvgState {
+export function useGraphSvg(client: GraphClient, dot: string | undefined): GraphSvgState {
   const [state, setState] = useState<GraphSvgState>(() => {
     const hit = dot === undefined ? undefined : cache.get(dot);
     return hit ? { svg: hit.svg, dot, diagnostics: hit.diagnostics, pending: false } : { diagnostics: [], pending: dot !== undefined };
   });
-
-  /** Something has been shown: later DOTs wait out the debounce. */
-  const rendered = useRef(state.dot !== undefined);
+  const current = useRef(dot);
+  current.current = dot;
+  const running = useRef(false);
+  const waiting = useRef<string | undefined>(undefined);
 
   useEffect(() => {
     if (dot === undefined) {
@@ -71,33 +75,32 @@ export function useGraphSvg(client: GraphClient, dot: string | undefined, delayM
     }
     const hit = cache.get(dot);
     if (hit) {
-      rendered.current = true;
       setState((s) => (s.dot === dot && !s.pending ? s : { svg: hit.svg, dot, diagnostics: hit.diagnostics, pending: false }));
       return;
     }
-    let current = true;
-    const first = !rendered.current;
     setState((s) => (s.pending ? s : { ...s, pending: true }));
-    const timer = setTimeout(
-      () => {
-        layout(client, dot).then(
+    waiting.current = dot;
+    const pump = () => {
+      const next = waiting.current;
+      if (running.current || next === undefined) return;
+      waiting.current = undefined;
+      running.current = true;
+      layout(client, next)
+        .then(
           (r) => {
-            if (!current) return;
-            rendered.current = true;
-            setState({ svg: r.svg, dot, diagnostics: r.diagnostics, pending: false });
+            if (current.current === next) setState({ svg: r.svg, dot: next, diagnostics: r.diagnostics, pending: false });
           },
           (e: unknown) => {
-            if (current) setState((s) => ({ ...s, pending: false, error: e instanceof Error ? e.message : String(e) }));
+            if (current.current === next) setState((s) => ({ ...s, pending: false, error: e instanceof Error ? e.message : String(e) }));
           },
-        );
-      },
-      first ? 0 : delayMs,
-    );
-    return () => {
-      current = false;
-      clearTimeout(timer);
+        )
+        .finally(() => {
+          running.current = false;
+          pump();
+        });
     };
-  }, [client, dot, delayMs]);
+    pump();
+  }, [client, dot]);
 
   return state;
 }

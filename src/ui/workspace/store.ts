@@ -18,10 +18,64 @@ function database(): Promise<IDBPDatabase> {
   return db;
 }
 
-/** The workspace opened last, if any. */
+/** Storage can throw (private mode, blocked cookies): the app then just forgets which workspace was open. */
+function read(storage: () => Storage, key: string): string | undefined {
+  try {
+    return storage().getItem(key) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function write(storage: () => Storage, key: string, value: string | undefined): void {
+  try {
+    if (value === undefined) storage().removeItem(key);
+    else storage().setItem(key, value);
+  } catch {
+    // Not remembered; the workspace itself is still in IndexedDB.
+  }
+}
+
+/** Records `id` as this tab's workspace (sessionStorage: a reload reopens it) and as new tabs' default (localStorage). */
+export function rememberOpenWorkspace(id: string): void {
+  write(() => sessionStorage, LAST_KEY, id);
+  write(() => localStorage, LAST_KEY, id);
+}
+
+/** The ids to try on start-up, best first: this tab's own workspace, then the one opened last in any tab. */
+export function lastWorkspaceIds(): string[] {
+  return [...new Set([read(() => sessionStorage, LAST_KEY), read(() => localStorage, LAST_KEY)])].filter((id): id is string => !!id);
+}
+
+/** This tab's workspace, else the one opened last in any tab, if it is still stored. */
 export async function loadLastWorkspace(): Promise<Workspace | undefined> {
-  const id = localStorage.getItem(LAST_KEY);
-  return id ? ((await (await database()).get(STORE, id)) as Workspace | undefined) : undefined;
+  for (const id of lastWorkspaceIds()) {
+    const ws = await loadWorkspace(id);
+    if (ws) return ws;
+  }
+  return undefined;
+}
+
+export interface WorkspaceSummary {
+  id: string;
+  name: string;
+  updatedAt: number;
+}
+
+/** Summaries of `all`, newest first; names may repeat, so callers key rows by id. */
+export function summarize(all: readonly Workspace[]): WorkspaceSummary[] {
+  return all.map(({ id, name, updatedAt }) => ({ id, name, updatedAt })).sort((a, b) => b.updatedAt - a.updatedAt);
+}
+
+/** Every stored workspace, newest first. */
+export async function listWorkspaces(): Promise<WorkspaceSummary[]> {
+  return summarize((await (await database()).getAll(STORE)) as Workspace[]);
+}
+
+/** Deletes a stored workspace, and forgets it as the new-tab default so start-up does not look for it. */
+export async function deleteWorkspace(id: string): Promise<void> {
+  await (await database()).delete(STORE, id);
+  if (read(() => localStorage, LAST_KEY) === id) write(() => localStorage, LAST_KEY, undefined);
 }
 
 /** A stored workspace by id. */
@@ -46,6 +100,7 @@ export async function saveWorkspace(ws: Workspace, baseRevision: number, force =
   const saved: Workspace = { ...ws, revision: Math.max(stored?.revision ?? 0, baseRevision) + 1, updatedAt: Date.now() };
   await tx.store.put(saved);
   await tx.done;
-  localStorage.setItem(LAST_KEY, ws.id);
+  // Which workspace is "last" changes on open only (rememberOpenWorkspace): a save in another tab must
+  // not make this tab reload into that tab's workspace.
   return { saved };
 }

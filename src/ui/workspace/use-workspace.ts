@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FileRole, Workspace } from './model.ts';
-import { loadLastWorkspace, loadWorkspace, saveWorkspace } from './store.ts';
+import { loadLastWorkspace, loadWorkspace, rememberOpenWorkspace, saveWorkspace } from './store.ts';
 
 /**
  * The open workspace: restored from IndexedDB on load, saved as you type (debounced) and on
@@ -9,6 +9,9 @@ import { loadLastWorkspace, loadWorkspace, saveWorkspace } from './store.ts';
  */
 
 export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'conflict' | 'error';
+
+/** What `switchTo` did: the workspace now open, or why the current one stays open. */
+export type SwitchResult = { opened: Workspace } | { error: string };
 
 const SAVE_DELAY_MS = 400;
 const CHANNEL = 'wt-workbench-workspaces';
@@ -19,6 +22,8 @@ export function useWorkspace(initial: () => Promise<Workspace>) {
   const [conflict, setConflict] = useState<Workspace | undefined>();
   const base = useRef(0);
   const latest = useRef<Workspace | undefined>(undefined);
+  /** The files object last opened or saved: edits replace it, so `!==` means unsaved edits. */
+  const savedFiles = useRef<Workspace['files'] | undefined>(undefined);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const channel = useRef<BroadcastChannel | undefined>(undefined);
   /** Files set before the workspace finished loading (e.g. opened at once): applied when it arrives. */
@@ -28,30 +33,49 @@ export function useWorkspace(initial: () => Promise<Workspace>) {
   const open = useCallback((ws: Workspace) => {
     base.current = ws.revision;
     latest.current = ws;
+    savedFiles.current = ws.files;
+    rememberOpenWorkspace(ws.id);
     setConflict(undefined);
     setWorkspace(ws);
   }, []);
 
-  const save = useCallback(async (force = false) => {
+  /** Saves now (cancelling the debounced save) and resolves to the resulting status. */
+  const save = useCallback(async (force = false): Promise<SaveStatus> => {
     clearTimeout(timer.current);
+    timer.current = undefined;
     const ws = latest.current;
-    if (!ws) return;
+    if (!ws) return 'saved';
     setStatus('saving');
     try {
       const r = await saveWorkspace(ws, base.current, force);
       if ('conflict' in r) {
         setConflict(r.conflict);
         setStatus('conflict');
-        return;
+        return 'conflict';
       }
       base.current = r.saved.revision;
+      savedFiles.current = ws.files;
       latest.current = { ...latest.current!, revision: r.saved.revision };
-      setStatus(latest.current.files === r.saved.files ? 'saved' : 'unsaved');
+      const next = latest.current.files === r.saved.files ? 'saved' : 'unsaved';
+      setStatus(next);
       channel.current?.postMessage({ id: ws.id, revision: r.saved.revision });
+      return next;
     } catch {
       setStatus('error');
+      return 'error';
     }
   }, []);
+
+  const isDirty = useCallback(() => latest.current?.files !== savedFiles.current, []);
+
+  /** Saves pending edits now (again if typing went on meanwhile), so leaving a workspace never drops keystrokes. */
+  const flush = useCallback(async (): Promise<SaveStatus> => {
+    for (;;) {
+      if (!isDirty()) return 'saved';
+      const s = await save();
+      if (s === 'conflict' || s === 'error') return s;
+    }
+  }, [isDirty, save]);
 
   useEffect(() => {
     let cancelled = false;
@@ -124,10 +148,37 @@ export function useWorkspace(initial: () => Promise<Workspace>) {
   /** Replaces the workspace (an example, or files the user opened) and saves it. */
   const replace = useCallback(
     (ws: Workspace) => {
-      open(ws);
-      void save(true);
+      const go = () => {
+        open(ws);
+        void save(true);
+      };
+      // Flush the outgoing workspace first: its pending debounced save would otherwise be lost.
+      if (isDirty()) void flush().then(go);
+      else go();
     },
-    [open, save],
+    [flush, isDirty, open, save],
+  );
+
+  /** Saves the current workspace's pending edits, then opens the stored workspace `id`. */
+  const switchTo = useCallback(
+    async (id: string): Promise<SwitchResult> => {
+      const current = latest.current;
+      if (current?.id === id) return { opened: current };
+      const flushed = await flush();
+      if (flushed === 'conflict') return { error: 'This workspace was changed in another tab: keep one version first, then switch.' };
+      if (flushed === 'error') return { error: 'This workspace could not be saved, so it stays open. Download workspace keeps a copy.' };
+      let ws: Workspace | undefined;
+      try {
+        ws = await loadWorkspace(id);
+      } catch (e) {
+        return { error: `The workspace could not be read: ${(e as Error).message}` };
+      }
+      if (!ws) return { error: 'That workspace is no longer stored (it was deleted, maybe in another tab).' };
+      open(ws);
+      setStatus('saved');
+      return { opened: ws };
+    },
+    [flush, open],
   );
 
   const resolveConflict = useCallback(
@@ -139,5 +190,5 @@ export function useWorkspace(initial: () => Promise<Workspace>) {
     [conflict, open, save],
   );
 
-  return { workspace, status, conflict, setFile, replace, save, resolveConflict };
+  return { workspace, status, conflict, setFile, replace, save, resolveConflict, switchTo };
 }

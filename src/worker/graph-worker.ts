@@ -1,0 +1,27 @@
+/// <reference lib="webworker" />
+import { graphDot } from '../core/compiler/graph/graph-dot.ts';
+import { renderSvg } from '../core/compiler/graph/render-svg.ts';
+import { parseSpec } from '../core/spec/index.ts';
+import type { Diagnostic } from '../core/util/diagnostics.ts';
+import { serve } from './serve.ts';
+import type { GraphRequest, GraphResponse } from './protocol.ts';
+
+/**
+ * Graphviz layouts in their own worker: a big graph takes a few hundred milliseconds to lay out,
+ * and the live check of the next keystroke must not wait behind it (nor the layout behind a check).
+ */
+
+async function graph(request: GraphRequest): Promise<GraphResponse> {
+  let dot = request.dot;
+  const diagnostics: Diagnostic[] = [];
+  if (dot === undefined) {
+    const parsed = parseSpec(request.specText ?? '');
+    diagnostics.push(...parsed.diagnostics);
+    if (!parsed.spec) return { diagnostics };
+    dot = graphDot(parsed.spec);
+  }
+  const rendered = await renderSvg(dot);
+  return { diagnostics: [...diagnostics, ...rendered.diagnostics], dot, svg: rendered.svg };
+}
+
+serve((request) => graph(request as GraphRequest));
