@@ -235,3 +235,21 @@ test('a workspace holding a credential makes no link; Download workspace gives a
   await expect.poll(() => readSpec(other)).toBe(spec);
   await second.close();
 });
+
+test('a broken env-overrides file shows in Problems, and Package files says it shows the last good build', async ({ page }) => {
+  await page.goto('/');
+  const problems = page.getByRole('region', { name: 'Problems' });
+  const files = page.getByRole('region', { name: 'Package files' });
+  await expect(files.getByRole('status')).toContainText('files, as the CLI writes them.');
+  await page.getByLabel('Open files').setInputFiles({ name: 'env-overrides.toml', mimeType: 'text/plain', buffer: Buffer.from('[feature.nightly.dependencies]\nnumpy = "*"\n') });
+  await expect(problems.getByRole('listitem')).toContainText(['env-overrides 1:']);
+  await expect(files.getByRole('status')).toHaveText('Shows the last package that built: fix the errors in Problems to update it.');
+  await problems.getByRole('button', { name: /env-overrides 1:/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'of the env-overrides file' })).toBeVisible();
+
+  await page.getByLabel('Open files').setInputFiles({ name: 'env-overrides.toml', mimeType: 'text/plain', buffer: Buffer.from('[feature.default.dependencies]\nnumpy = ">=2"\n') });
+  await expect(problems.getByRole('status')).toHaveText('No problems.');
+  await expect(files.getByRole('status')).toContainText('files, as the CLI writes them.');
+  await files.getByRole('treeitem', { name: 'wt-wildlife-counts-workflow/pixi.toml' }).click();
+  await expect(files.getByLabel('Contents of wt-wildlife-counts-workflow/pixi.toml')).toContainText('[dependencies.numpy]version = ">=2"');
+});

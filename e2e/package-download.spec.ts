@@ -24,3 +24,39 @@ test('the downloaded package zip is byte-identical to the CLI zip of the same wo
   expect(browserZip.equals(readFileSync(cliZip))).toBe(true);
   expect(external).toEqual([]);
 });
+
+test('unzipped, the downloaded package equals the tree `compile --out` writes, env-overrides included', async ({ page }) => {
+  const { readdirSync, statSync, writeFileSync } = await import('node:fs');
+  const JSZip = (await import('jszip')).default;
+  const dir = mkdtempSync(join(tmpdir(), 'wt-e2e-'));
+  const overrides = join(dir, 'env-overrides.toml');
+  writeFileSync(overrides, '[feature.default.dependencies]\nnumpy = ">=2"\n\n[feature.test.pypi-dependencies]\nhypothesis = "*"\n');
+
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByRole('menuitem', { name: /Hello wt/ }).click();
+  await page.getByLabel('Open files').setInputFiles(overrides);
+  const files = page.getByRole('region', { name: 'Package files' });
+  await files.getByRole('treeitem', { name: 'wt-hello-wt-workflow/pixi.toml' }).click();
+  await expect(files.getByLabel('Contents of wt-hello-wt-workflow/pixi.toml')).toContainText('hypothesis');
+  await expect(page.getByRole('region', { name: 'Problems' }).getByRole('status')).toHaveText('No problems.');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download package' }).click()]);
+  const zip = await JSZip.loadAsync(readFileSync(await download.path()));
+
+  const out = join(dir, 'out');
+  const cli = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli/main.ts', 'compile', '--spec', 'public/examples/hello-wt/spec.yaml', '--registry', 'public/examples/hello-wt/registry.json', '--env-overrides', overrides, '--out', out],
+    { encoding: 'utf8' },
+  );
+  expect(cli.status, cli.stderr).toBe(0);
+  const walk = (d: string, prefix = ''): string[] =>
+    readdirSync(d).flatMap((name) => (statSync(join(d, name)).isDirectory() ? walk(join(d, name), `${prefix}${name}/`) : [`${prefix}${name}`]));
+  const onDisk = walk(out).sort();
+  const inZip = Object.values(zip.files)
+    .filter((f) => !f.dir)
+    .map((f) => f.name)
+    .sort();
+  expect(inZip).toEqual(onDisk);
+  for (const path of onDisk) expect(await zip.file(path)!.async('string'), path).toBe(readFileSync(join(out, path), 'utf8'));
+});

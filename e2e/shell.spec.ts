@@ -89,3 +89,49 @@ test('loading an example keeps the previous workspace: Workspaces reopens it wit
   await page.reload();
   await expectSpec(page, /name: Kept Report/);
 });
+
+test('dropping files on the window opens them, with a drop target while dragging', async ({ page }) => {
+  await page.goto('/');
+  await expectSpec(page, /id: wildlife_counts/);
+  const spec = 'id: dropped\nrequirements: []\nworkflow:\n  - id: only\n    task: set_time_range\n';
+  const data = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'spec.yaml', { type: 'text/yaml' }));
+    return dt;
+  }, spec);
+  const target = page.getByRole('region', { name: 'Workflow graph' });
+  await target.dispatchEvent('dragover', { dataTransfer: data });
+  await expect(page.locator('.drop-target')).toBeVisible();
+  await target.dispatchEvent('drop', { dataTransfer: data });
+  await expect(page.locator('.drop-target')).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Opened spec.yaml.' })).toBeVisible();
+  await expectSpec(page, /id: dropped/);
+});
+
+test('two tabs editing the same workspace: the conflict is detected and said, and the chosen version wins', async ({ context }) => {
+  const a = await context.newPage();
+  await a.goto('/');
+  await expectSpec(a, /id: wildlife_counts/);
+  await setSpec(a, (await readSpec(a)).replace('name: Report', 'name: Report A0'));
+  await a.keyboard.press('Control+s');
+  await expect(a.getByRole('status').filter({ hasText: ': saved' })).toBeVisible();
+  const b = await context.newPage();
+  await b.goto('/');
+  await expectSpec(b, /name: Report A0/);
+
+  // Both edit before either save lands: one of them must be told, not silently overwritten.
+  await setSpec(a, (await readSpec(a)).replace('name: Report A0', 'name: Report A1'));
+  await setSpec(b, (await readSpec(b)).replace('name: Report A0', 'name: Report B1'));
+  const alertIn = async () => {
+    for (const p of [a, b]) if (await p.getByRole('alert').filter({ hasText: 'changed in another tab' }).isVisible()) return p;
+    return undefined;
+  };
+  await expect.poll(async () => (await alertIn()) !== undefined, { timeout: 10_000 }).toBe(true);
+  const flagged = (await alertIn())!;
+  const mine = (await readSpec(flagged)).match(/name: Report (A1|B1)/)![0];
+  await flagged.getByRole('button', { name: "Keep this tab's version" }).click();
+  await expect(flagged.getByRole('status').filter({ hasText: ': saved' })).toBeVisible();
+  const other = flagged === a ? b : a;
+  await other.reload();
+  await expectSpec(other, new RegExp(mine));
+});

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
-import type { Diagnostic } from '../core/util/diagnostics.ts';
+import { hasErrors, type Diagnostic } from '../core/util/diagnostics.ts';
 import { CoreClient } from '../worker/client.ts';
-import type { PackageResponse, TaskSummary } from '../worker/protocol.ts';
+import type { CheckResponse, PackageResponse, TaskSummary } from '../worker/protocol.ts';
 import { DEFAULT_EXAMPLE, loadExample } from './examples.ts';
 import { PackageFiles } from './files/PackageFiles.tsx';
 import type { FormApi } from './form/ParametersForm.tsx';
@@ -39,13 +39,14 @@ export function App() {
   const [notice, setNotice] = useState<string | undefined>();
   const [tasks, setTasks] = useState<TaskSummary[]>([]);
   const [formData, setFormData] = useState<unknown>({});
-  const [pkg, setPkg] = useState<{ current?: PackageResponse; previous?: PackageResponse }>({});
+  const [pkg, setPkg] = useState<{ current?: PackageResponse; previous?: PackageResponse; building?: boolean; buildDiagnostics?: Diagnostic[] }>({});
   const [openedPackage, setOpenedPackage] = useState<OpenedPackage | undefined>();
   const [theme, setTheme] = useTheme();
   const [leftPercent, setLeftPercent] = useColumnSplit();
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [wizardOpen, setWizardOpen] = useState(false);
   const [workspacesOpen, setWorkspacesOpen] = useState(false);
+  const [dropping, setDropping] = useState(false);
   const editor = useRef<EditorApi | undefined>(undefined);
   const form = useRef<FormApi | undefined>(undefined);
 
@@ -83,22 +84,28 @@ export function App() {
 
   // The package follows clean checks once typing pauses: it shares the serial worker with the live
   // check, and a full package build per keystroke would delay the next check.
+  const envOverrides = workspace?.files['env-overrides'];
   useEffect(() => {
-    if (!check?.paramsJsonText || spec === undefined) return;
+    if (!check?.paramsJsonText || spec === undefined) {
+      // No package while the spec has errors: its own problems would be stale.
+      setPkg((p) => (p.buildDiagnostics?.length || p.building ? { ...p, building: false, buildDiagnostics: [] } : p));
+      return;
+    }
     let stale = false;
+    setPkg((p) => (p.building ? p : { ...p, building: true }));
     const timer = setTimeout(() => {
-      void client
-        .request({ type: 'package', specText: spec, registryText: registry ?? '', envOverridesText: workspace?.files['env-overrides'] })
-        .then((r) => {
-          if (!stale && r.files.length > 0) setPkg((p) => ({ previous: p.current, current: r }));
-        });
+      void client.request({ type: 'package', specText: spec, registryText: registry ?? '', envOverridesText: envOverrides }).then((r) => {
+        if (stale) return;
+        setPkg((p) => ({ ...(r.files.length > 0 ? { previous: p.current, current: r } : p), building: false, buildDiagnostics: r.buildDiagnostics }));
+      });
     }, PACKAGE_DELAY_MS);
     return () => {
       stale = true;
       clearTimeout(timer);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- rebuild per check, not per keystroke
-  }, [check]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- rebuild per check (not per keystroke) and per env-overrides edit
+  }, [check, envOverrides]);
+  const problems = check && [...check.diagnostics, ...(pkg.buildDiagnostics ?? [])];
 
   const openFiles = useCallback(
     async (files: FileList | File[]) => {
@@ -169,6 +176,7 @@ export function App() {
 
   const revealDiagnostic = (d: Diagnostic) => {
     if (!d.source || d.source === 'spec') editor.current?.reveal(d.range.start.line, d.range.start.column);
+    else setNotice(`Line ${d.range.start.line}, column ${d.range.start.column} of the ${d.source} file: edit that file in your own editor, then open it again with Open files.`);
   };
   const activateTask = (id: string) => {
     const t = check?.instances.find((i) => i.id === id);
@@ -186,12 +194,25 @@ export function App() {
   return (
     <div
       className="shell"
-      onDragOver={(e) => e.preventDefault()}
+      onDragOver={(e) => {
+        e.preventDefault();
+        if (e.dataTransfer.types.includes('Files')) setDropping(true);
+      }}
+      onDragLeave={(e) => {
+        // Leaving for a child element is not leaving the window.
+        if (!e.relatedTarget) setDropping(false);
+      }}
       onDrop={(e) => {
         e.preventDefault();
+        setDropping(false);
         void openFiles(e.dataTransfer.files);
       }}
     >
+      {dropping && (
+        <div className="drop-target" aria-hidden="true">
+          Drop spec.yaml, registry.json, an env-overrides TOML, test-cases.yaml or a zip to open them
+        </div>
+      )}
       <header className="shell-header">
         <h1>wt workbench</h1>
         <nav aria-label="Workspace" className="toolbar">
@@ -285,7 +306,7 @@ export function App() {
               </Suspense>
             </Panel>
             <Panel title="Problems" id="problems">
-              <ProblemsPanel diagnostics={check?.diagnostics} onReveal={revealDiagnostic} />
+              <ProblemsPanel diagnostics={problems} onReveal={revealDiagnostic} />
             </Panel>
           </div>
           <ColumnSplitter percent={leftPercent} onChange={setLeftPercent} controls="left-column" />
@@ -310,6 +331,9 @@ export function App() {
               </Suspense>
             </Panel>
             <Panel title="Package files" id="files">
+              <p role="status" className="hint">
+                {packageStatus(check, pkg)}
+              </p>
               <PackageFiles files={pkg.current?.files} previous={openedPackage?.files ?? pkg.previous?.files} previousLabel={openedPackage ? openedPackage.name : undefined} />
             </Panel>
             <Panel title="Task registry" id="registry">
@@ -325,3 +349,12 @@ export function App() {
 const PACKAGE_DELAY_MS = 300;
 
 const SAVE_LABELS = { saved: 'saved', unsaved: 'unsaved changes', saving: 'saving…', conflict: 'changed in another tab', error: 'could not be saved' } as const;
+
+/** What the Package files panel shows, in a sentence: building, current, or the last good build. */
+function packageStatus(check: CheckResponse | undefined, pkg: { current?: PackageResponse; building?: boolean; buildDiagnostics?: Diagnostic[] }): string {
+  if (!check || (pkg.building && !pkg.current)) return 'Building the package…';
+  const failed = !check.paramsJsonText || hasErrors(pkg.buildDiagnostics ?? []);
+  if (failed) return pkg.current ? 'Shows the last package that built: fix the errors in Problems to update it.' : 'Fix the errors in Problems to see the package.';
+  if (pkg.building) return 'Updating the package…';
+  return pkg.current ? `${pkg.current.files.length} files, as the CLI writes them.` : 'Building the package…';
+}

@@ -56,18 +56,18 @@ async function packageFiles(request: PackageRequest): Promise<PackageResponse> {
   const started = performance.now();
   const done = (r: Omit<PackageResponse, 'elapsedMs'>) => ({ ...r, elapsedMs: performance.now() - started });
   const result = compileWorkflow(request.specText, registryFor(request.registryText).input, { pkgNamePrefix: request.pkgNamePrefix });
-  if (!isCompiled(result)) return done({ diagnostics: result.diagnostics, files: [] });
+  if (!isCompiled(result)) return done({ diagnostics: result.diagnostics, buildDiagnostics: [], files: [] });
   const pkg = await buildPackage(result, {
     resultsEnvVar: request.resultsEnvVar,
     variant: request.variant,
-    envOverrides: request.envOverridesText === undefined ? undefined : { text: request.envOverridesText, path: '/workspace/env-overrides.toml' },
+    envOverrides: request.envOverridesText === undefined ? undefined : { text: request.envOverridesText, path: '/workspace/env-overrides.toml', folderUnknown: true },
     previous: request.previous,
   });
   const diagnostics = [...result.diagnostics, ...pkg.diagnostics];
-  if (hasErrors(diagnostics)) return done({ diagnostics, files: [] });
+  if (hasErrors(diagnostics)) return done({ diagnostics, buildDiagnostics: pkg.diagnostics, files: [] });
   const files = pkg.files.map((f) => ({ path: `${result.releaseName}/${f.path}`, text: f.text }));
   const zip = request.zip ? await reproducibleZip(files.map((f) => ({ path: f.path, content: f.text }))) : undefined;
-  return done({ diagnostics, releaseName: result.releaseName, zip, files });
+  return done({ diagnostics, buildDiagnostics: pkg.diagnostics, releaseName: result.releaseName, zip, files });
 }
 
 function registry(request: RegistryRequest): RegistryResponse {

@@ -58,7 +58,10 @@ export interface PackageRequest {
 }
 
 export interface PackageResponse {
+  /** The compile's diagnostics, then the package build's. */
   diagnostics: Diagnostic[];
+  /** Only the package build's (env-overrides, pixi.toml, graph): a live check does not see these. */
+  buildDiagnostics: Diagnostic[];
   releaseName?: string;
   zip?: Uint8Array;
   /** Every file, paths inside the zip (`<release_name>/…`), sorted. */

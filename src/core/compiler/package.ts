@@ -42,7 +42,7 @@ export interface PackageOptions {
   /** `--variant gcp`: wt-task/wt-runner become their -gcp builds. */
   variant?: 'gcp';
   /** `--env-overrides FILE`: Layer C of the dependency layers; `path` is the file's own path. */
-  envOverrides?: { text: string; path: string };
+  envOverrides?: { text: string; path: string; folderUnknown?: boolean };
   /** Reads a file by absolute path (pyproject.toml of path sources, for the leaf-only rule). */
   readFile?: (absPath: string) => string | undefined;
 }

@@ -60,6 +60,16 @@ describe('parseEnvOverrides', () => {
     ]);
   });
 
+  it('warns at a relative `path` when the file\'s folder is unknown (a browser upload), not at absolute ones', () => {
+    const text = '[feature.default.pypi-dependencies]\nrel = { path = "../wt-runner" }\nabs = { path = "/opt/x" }\nwin = { path = "C:\\\\src\\\\y" }\n';
+    expect(parseEnvOverrides(text, '/workspace/env-overrides.toml').diagnostics).toEqual([]);
+    const { overrides, diagnostics } = parseEnvOverrides(text, '/workspace/env-overrides.toml', { folderUnknown: true });
+    expect(diagnostics.map((d) => [d.severity, d.code, d.range.start.line])).toEqual([['warning', 'relative-path', 2]]);
+    expect(diagnostics[0].message).toContain('pixi.toml gets "/wt-runner"');
+    // Still resolved, so the package builds.
+    expect(overrides!.features.default.pypi.map((d) => d.path)).toEqual(['/wt-runner', '/opt/x', 'C:\\src\\y']);
+  });
+
   it('exposes the compiler-only discovery feature separately', () => {
     const { overrides, diagnostics } = parseEnvOverrides('[feature.discovery.pypi-dependencies]\nwt-registry = { path = "../../wt-registry", editable = true }\n', OVERRIDES_PATH);
     expect(diagnostics).toEqual([]);

@@ -39,6 +39,11 @@ export interface EnvOverridesOptions {
   source?: string;
   /** Layer the entries belong to; default `override`. */
   origin?: Origin;
+  /**
+   * The file's real folder is unknown (an upload in the browser): relative `path =` values still
+   * resolve against `path`'s folder, with a warning that the CLI would resolve them elsewhere.
+   */
+  folderUnknown?: boolean;
 }
 
 const SECTIONS = ['dependencies', 'pypi-dependencies'];
@@ -56,7 +61,7 @@ export function parseEnvOverrides(text: string, path: string, options: EnvOverri
   const source = options.source ?? 'env-overrides';
   const parsed = parseToml(text, source, `the env-overrides file \`${path}\``);
   if (!parsed.value) return { diagnostics: parsed.diagnostics };
-  const r = new Reader(new TomlKeyLocator(text), source, options.origin ?? 'override', dirname(path));
+  const r = new Reader(new TomlKeyLocator(text), source, options.origin ?? 'override', dirname(path), options.folderUnknown ?? false);
   const overrides: EnvOverrides = {
     path,
     features: { default: emptySection(), runner: emptySection(), test: emptySection(), discovery: emptySection() },
@@ -102,6 +107,7 @@ class Reader {
     private readonly source: string,
     private readonly origin: Origin,
     private readonly folder: string,
+    private readonly folderUnknown: boolean,
   ) {}
 
   report(severity: Severity, code: string, path: string[], message: string): void {
@@ -255,7 +261,17 @@ class Reader {
     }
     if (dep.path !== undefined) {
       if (dep.path.startsWith('file://')) fail('path', 'path-is-url', `\`path\` of ${where} must be a filesystem path, not a file:// URL: write "${dep.path.slice('file://'.length)}"`);
-      else dep.path = resolvePath(this.folder, dep.path);
+      else {
+        if (this.folderUnknown && !/^(\/|[A-Za-z]:[\\/])/.test(dep.path)) {
+          this.report(
+            'warning',
+            'relative-path',
+            [...path, 'path'],
+            `\`path\` of ${where} is relative, and the browser cannot know which folder the env-overrides file is in: pixi.toml gets "${resolvePath(this.folder, dep.path)}" where \`compile --env-overrides\` would write a path under the file's folder. Write an absolute path to get the CLI's bytes.`,
+          );
+        }
+        dep.path = resolvePath(this.folder, dep.path);
+      }
     }
     return ok ? dep : undefined;
   }

@@ -25,7 +25,8 @@ export interface PixiTomlInput {
   packageName: string;
   variant?: Variant;
   /** An --env-overrides file: its text and path (relative `path =` values resolve against its folder). */
-  envOverrides?: { text: string; path: string };
+  /** `folderUnknown`: see EnvOverridesOptions. */
+  envOverrides?: { text: string; path: string; folderUnknown?: boolean };
   /** Reads pyproject.toml files for the leaf-only check; without it the check is skipped with an info. */
   readFile?: ReadFile;
   /** Package names a discovery solve installed (transitive too): they suppress same-named defaults, like wt-compiler. */
@@ -58,7 +59,7 @@ export function defaultInjections(): { overrides?: EnvOverrides; diagnostics: Di
 export function generatePixiToml(input: PixiTomlInput): PixiTomlResult {
   const defaults = defaultInjections();
   const diagnostics = [...defaults.diagnostics];
-  const parsed = input.envOverrides ? parseEnvOverrides(input.envOverrides.text, input.envOverrides.path) : undefined;
+  const parsed = input.envOverrides ? parseEnvOverrides(input.envOverrides.text, input.envOverrides.path, { folderUnknown: input.envOverrides.folderUnknown }) : undefined;
   if (parsed) diagnostics.push(...parsed.diagnostics);
   const discoveryOverrides = parsed?.overrides?.features.discovery;
   if (!defaults.overrides || (input.envOverrides && !parsed?.overrides)) {

@@ -39,7 +39,8 @@ export function PackageFiles({ files, previous, previousLabel }: Props) {
   }, [current, diffing]);
   // Only the colouring of exactly this text is shown; until it is ready, the plain text is.
   const html = colored && current && colored.path === current.path && colored.text === current.text ? colored.html : undefined;
-  if (!files) return <p>Fix the errors in the spec to see the package.</p>;
+  // The panel's status line says why there is nothing yet.
+  if (!files) return null;
   return (
     <div className="package-files">
       <FileTree files={files} previous={previous} selected={current?.path} onSelect={setSelected} />

@@ -72,7 +72,7 @@ describe('prepareGraphSvg', () => {
       expect(n.getAttribute('role')).toBe('button');
     }
     expect(nodes[0].getAttribute('aria-label')).toBe('time_range: Time Range (set_time_range)');
-    expect(nodes[1].getAttribute('aria-label')).toBe('sightings: Sightings (fetch_sightings)');
+    expect(nodes[1].getAttribute('aria-label')).toBe('sightings: Sightings (fetch_sightings), arguments: time_range');
   });
 
   it('labels the <svg>, hides edges from assistive technology and drops the pt size', () => {

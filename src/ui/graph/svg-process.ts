@@ -109,7 +109,10 @@ export function prepareGraphSvg(svgText: string, instances: readonly InstanceSum
     node.setAttribute('data-task-id', id);
     node.setAttribute('tabindex', '0');
     node.setAttribute('role', 'button');
-    node.setAttribute('aria-label', nodeLabel(id, byId.get(id), tooltip));
+    // The node shows its id, its argument ports and `return`: the name carries the arguments too,
+    // so it contains the visible text (voice control users say what they see).
+    const args = [...node.getElementsByTagName('text')].map((t) => t.textContent ?? '').filter((t, i) => i > 0 && t !== 'return');
+    node.setAttribute('aria-label', nodeLabel(id, byId.get(id), tooltip) + (args.length ? `, arguments: ${args.join(', ')}` : ''));
     const box = shapeBounds(node);
     if (box) {
       const ring = doc.createElementNS(SVG_NS, 'rect');
