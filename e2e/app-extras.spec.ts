@@ -148,7 +148,7 @@ test('the bar between the columns resizes them by drag and by keyboard, and the 
   const editorRegion = page.getByRole('region', { name: 'Spec editor' });
   const formRegion = page.getByRole('region', { name: 'Parameters form' });
   const splitter = page.getByRole('separator', { name: 'Resize columns' });
-  await expect(page.locator('.monaco-editor')).toBeVisible();
+  await expect(page.locator('.monaco-editor[data-uri$="spec.yaml"]')).toBeVisible();
   await expect(splitter).toHaveAttribute('aria-valuenow', '50');
   const width = async (region: typeof editorRegion) => (await region.boundingBox())!.width;
   const evenEditor = await width(editorRegion);
@@ -166,7 +166,7 @@ test('the bar between the columns resizes them by drag and by keyboard, and the 
   expect(await width(editorRegion)).toBeLessThan(evenEditor * 0.75);
   expect(await width(formRegion)).toBeGreaterThan(evenEditor * 1.25);
   // Monaco follows its panel's new width.
-  await expect.poll(async () => (await page.locator('.monaco-editor').boundingBox())!.width).toBeLessThan(evenEditor * 0.75);
+  await expect.poll(async () => (await page.locator('.monaco-editor[data-uri$="spec.yaml"]').boundingBox())!.width).toBeLessThan(evenEditor * 0.75);
 
   // Keyboard: arrows step by 2, Shift by 10, End/Home go to the limits, Enter evens the columns.
   await splitter.focus();
@@ -193,7 +193,7 @@ test('the spec editor panel resizes by its corner and the editor fills it', asyn
   await page.setViewportSize({ width: 1400, height: 900 });
   await page.goto('/');
   const panel = page.getByRole('region', { name: 'Spec editor' });
-  const monaco = page.locator('.monaco-editor');
+  const monaco = page.locator('.monaco-editor[data-uri$="spec.yaml"]');
   await expect(monaco).toBeVisible();
   const before = (await monaco.boundingBox())!.height;
   const box = (await panel.boundingBox())!;
@@ -244,12 +244,51 @@ test('a broken env-overrides file shows in Problems, and Package files says it s
   await page.getByLabel('Open files').setInputFiles({ name: 'env-overrides.toml', mimeType: 'text/plain', buffer: Buffer.from('[feature.nightly.dependencies]\nnumpy = "*"\n') });
   await expect(problems.getByRole('listitem')).toContainText(['env-overrides 1:']);
   await expect(files.getByRole('status')).toHaveText('Shows the last package that built: fix the errors in Problems to update it.');
+  // Activating the problem opens the file in Workspace files with the cursor in its editor.
   await problems.getByRole('button', { name: /env-overrides 1:/ }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'of the env-overrides file' })).toBeVisible();
+  const workspaceFiles = page.getByRole('region', { name: 'Workspace files' });
+  await expect(workspaceFiles.getByRole('tab', { name: /env-overrides\.toml/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(workspaceFiles.getByRole('textbox', { name: 'env-overrides.toml editor' })).toBeFocused();
+  // Fixing it there clears the problem.
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type('[feature.default.dependencies]\nscipy = ">=1"\n');
+  await expect(problems.getByRole('status')).toHaveText('No problems.');
 
   await page.getByLabel('Open files').setInputFiles({ name: 'env-overrides.toml', mimeType: 'text/plain', buffer: Buffer.from('[feature.default.dependencies]\nnumpy = ">=2"\n') });
   await expect(problems.getByRole('status')).toHaveText('No problems.');
   await expect(files.getByRole('status')).toContainText('files, as the CLI writes them.');
   await files.getByRole('treeitem', { name: 'wt-wildlife-counts-workflow/pixi.toml' }).click();
   await expect(files.getByLabel('Contents of wt-wildlife-counts-workflow/pixi.toml')).toContainText('[dependencies.numpy]version = ">=2"');
+});
+
+test('Workspace files edits the registry and test cases; a missing file can be created', async ({ page }) => {
+  await page.goto('/');
+  const panel = page.getByRole('region', { name: 'Workspace files' });
+  const registryTab = panel.getByRole('tab', { name: 'registry.json' });
+  await expect(registryTab).toHaveAttribute('aria-selected', 'true');
+  const registryEditor = panel.getByRole('textbox', { name: 'registry.json editor' });
+  // Its editor starts once the panel is in view (the column scrolls to it).
+  await panel.scrollIntoViewIfNeeded();
+  await expect(registryEditor).toBeAttached();
+  await expect(panel.locator('.view-line').first()).toContainText('{');
+
+  // Breaking the registry here shows at once in Problems, which reveals the spot in this editor.
+  await registryEditor.focus();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(',');
+  const problems = page.getByRole('region', { name: 'Problems' });
+  await expect(problems.getByRole('button', { name: /^registry \d+:\d+/ }).first()).toBeVisible();
+  await page.keyboard.press('Backspace');
+  await expect(problems.getByRole('status')).toHaveText('No problems.');
+
+  // Keyboard: arrows move between the tabs; a missing file offers to create it.
+  await registryTab.focus();
+  await page.keyboard.press('ArrowLeft');
+  const testCasesTab = panel.getByRole('tab', { name: /test-cases\.yaml/ });
+  await expect(testCasesTab).toBeFocused();
+  await expect(testCasesTab).toHaveAttribute('aria-selected', 'true');
+  await panel.getByRole('button', { name: 'Create test-cases.yaml' }).click();
+  await expect(panel.getByRole('textbox', { name: 'test-cases.yaml editor' })).toBeAttached();
+  await expect(testCasesTab).toHaveText('test-cases.yaml');
 });

@@ -22,6 +22,7 @@ import type { EditorApi } from './editor/SpecEditor.tsx';
 import { FILE_NAMES, roleOf, type FileRole } from './workspace/model.ts';
 import { readZip, workspaceZip, type OpenedPackage } from './workspace/zip-files.ts';
 import { useWorkspace } from './workspace/use-workspace.ts';
+import { OTHER_FILES, WorkspaceFiles, type OtherFile, type RevealRequest } from './workspace-files/WorkspaceFiles.tsx';
 
 // The heavy panels load on demand, so the first screen does not wait for Monaco, RJSF or Graphviz.
 const SpecEditor = lazy(() => import('./editor/SpecEditor.tsx'));
@@ -47,6 +48,7 @@ export function App() {
   const [wizardOpen, setWizardOpen] = useState(false);
   const [workspacesOpen, setWorkspacesOpen] = useState(false);
   const [dropping, setDropping] = useState(false);
+  const [fileReveal, setFileReveal] = useState<RevealRequest | undefined>();
   const editor = useRef<EditorApi | undefined>(undefined);
   const form = useRef<FormApi | undefined>(undefined);
 
@@ -175,8 +177,9 @@ export function App() {
   };
 
   const revealDiagnostic = (d: Diagnostic) => {
-    if (!d.source || d.source === 'spec') editor.current?.reveal(d.range.start.line, d.range.start.column);
-    else setNotice(`Line ${d.range.start.line}, column ${d.range.start.column} of the ${d.source} file: edit that file in your own editor, then open it again with Open files.`);
+    const { line, column } = d.range.start;
+    if (!d.source || d.source === 'spec') editor.current?.reveal(line, column);
+    else if ((OTHER_FILES as readonly string[]).includes(d.source)) setFileReveal((r) => ({ role: d.source as OtherFile, line, column, seq: (r?.seq ?? 0) + 1 }));
   };
   const activateTask = (id: string) => {
     const t = check?.instances.find((i) => i.id === id);
@@ -307,6 +310,9 @@ export function App() {
             </Panel>
             <Panel title="Problems" id="problems">
               <ProblemsPanel diagnostics={problems} onReveal={revealDiagnostic} />
+            </Panel>
+            <Panel title="Workspace files" id="workspace-files">
+              <WorkspaceFiles files={workspace.files} setFile={setFile} diagnostics={problems ?? []} reveal={fileReveal} />
             </Panel>
           </div>
           <ColumnSplitter percent={leftPercent} onChange={setLeftPercent} controls="left-column" />

@@ -1,9 +1,11 @@
 import Editor, { type OnMount } from '@monaco-editor/react';
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Diagnostic } from '../../core/util/diagnostics.ts';
 import type { InstanceSummary, TaskSummary } from '../../worker/protocol.ts';
 import './editor.css';
 import { toMarkers } from './markers.ts';
+import { useModelSync } from './model-sync.ts';
+import { usePrefersDark } from './prefers-dark.ts';
 import { editorData, monaco, SPEC_URI } from './monaco-setup.ts';
 import { tabFocus } from './tab-focus.ts';
 
@@ -52,24 +54,6 @@ function readTabFocus(): boolean {
   }
 }
 
-const darkQuery = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : undefined;
-/** Dark when the app's effective theme (`data-theme` on <html>) is dark, else when the system prefers dark. */
-function isDark(): boolean {
-  const theme = document.documentElement.dataset.theme;
-  return theme ? theme === 'dark' : (darkQuery?.matches ?? false);
-}
-function usePrefersDark(): boolean {
-  return useSyncExternalStore((notify) => {
-    darkQuery?.addEventListener('change', notify);
-    const observer = new MutationObserver(notify);
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
-    return () => {
-      darkQuery?.removeEventListener('change', notify);
-      observer.disconnect();
-    };
-  }, isDark);
-}
-
 /** Options that never change after mount (a new object would make @monaco-editor/react re-apply them). */
 const OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
   tabSize: 2,
@@ -89,12 +73,6 @@ export default function SpecEditor({ value, onChange, diagnostics, tasks, instan
   const [tabMovesFocus, setTabMovesFocus] = useState(readTabFocus);
   const onReadyRef = useRef(onReady);
   onReadyRef.current = onReady;
-  const onChangeRef = useRef(onChange);
-  onChangeRef.current = onChange;
-  /** Texts sent through onChange that the `value` prop may still bring back (it lags the model while typing). */
-  const echoes = useRef<string[]>([]);
-  /** True while `value` is being written into the model (not a user edit: no onChange). */
-  const applying = useRef(false);
   const dark = usePrefersDark();
   const toggleTabFocus = useCallback(() => tabFocus.setTabFocusMode(!tabFocus.getTabFocusMode()), []);
 
@@ -110,13 +88,6 @@ export default function SpecEditor({ value, onChange, diagnostics, tasks, instan
     ed.updateOptions({ ariaLabel: ariaLabel(tabMovesFocus) });
     // Monaco binds Ctrl+M itself but leaves the toggle out of the standalone F1 palette.
     ed.addAction({ id: 'wt.toggleTabFocusMode', label: 'Toggle Tab Key Moves Focus', run: toggleTabFocus });
-    ed.onDidChangeModelContent(() => {
-      if (applying.current) return;
-      const text = ed.getValue();
-      echoes.current.push(text);
-      if (echoes.current.length > 200) echoes.current.shift();
-      onChangeRef.current(text);
-    });
     window.__wtSpecEditor = {
       getValue: () => ed.getValue(),
       getPosition: () => {
@@ -151,27 +122,7 @@ export default function SpecEditor({ value, onChange, diagnostics, tasks, instan
     }
   }, [editor, tabMovesFocus]);
 
-  // Push `value` into the model only when it is new text from outside (an example loaded, a file
-  // opened, another tab's version), never for the echo of the user's own typing: rewriting the
-  // model would move the cursor and, with a lagging echo, drop the keystrokes typed since.
-  useEffect(() => {
-    const model = editor?.getModel();
-    if (!editor || !model) return;
-    if (value === model.getValue()) {
-      echoes.current = [];
-      return;
-    }
-    if (echoes.current.includes(value)) return;
-    echoes.current = [];
-    applying.current = true;
-    try {
-      editor.pushUndoStop();
-      editor.executeEdits('wt-workspace', [{ range: model.getFullModelRange(), text: value, forceMoveMarkers: true }]);
-      editor.pushUndoStop();
-    } finally {
-      applying.current = false;
-    }
-  }, [editor, value]);
+  useModelSync(editor, value, onChange);
 
   useEffect(() => {
     editorData.tasks = tasks;

@@ -1,6 +1,7 @@
 import { loader } from '@monaco-editor/react';
 import * as monaco from 'monaco-editor';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
 import { configureMonacoYaml } from 'monaco-yaml';
 import { SPEC_SCHEMA } from './spec-schema.ts';
 import { hoverMarkdown, suggestions, type EditorData, type Suggestion } from './suggestions.ts';
@@ -17,7 +18,7 @@ import YamlWorker from './yaml.worker.ts?worker';
 export const SPEC_URI = 'file:///workspace/spec.yaml';
 
 globalThis.MonacoEnvironment = {
-  getWorker: (_id: string, label: string) => (label === 'yaml' ? new YamlWorker() : new EditorWorker()),
+  getWorker: (_id: string, label: string) => (label === 'yaml' ? new YamlWorker() : label === 'json' ? new JsonWorker() : new EditorWorker()),
 };
 
 // Without this @monaco-editor/react fetches Monaco from cdn.jsdelivr.net.
