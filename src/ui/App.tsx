@@ -1,11 +1,12 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
-import { hasErrors, type Diagnostic } from '../core/util/diagnostics.ts';
+import type { Diagnostic } from '../core/util/diagnostics.ts';
 import { CoreClient } from '../worker/client.ts';
-import type { CheckResponse, PackageResponse, TaskSummary } from '../worker/protocol.ts';
+import type { TaskSummary } from '../worker/protocol.ts';
 import { DEFAULT_EXAMPLE, loadExample } from './examples.ts';
 import { PackageFiles } from './files/PackageFiles.tsx';
 import type { FormApi } from './form/ParametersForm.tsx';
 import { useLiveCheck } from './live/use-live-check.ts';
+import { packageStatus, useLivePackage } from './live/use-live-package.ts';
 import { ProblemsPanel } from './problems/ProblemsPanel.tsx';
 import { RegistryPanel } from './registry/RegistryPanel.tsx';
 import { ColumnSplitter, useColumnSplit } from './shell/ColumnSplitter.tsx';
@@ -18,9 +19,10 @@ import { useTheme, type Theme } from './shell/theme.ts';
 import { describeSecrets, findSecrets } from './share/secrets.ts';
 import { decodeShare, encodeShare } from './share/share-link.ts';
 import { NewWorkflowDialog } from './wizard/NewWorkflowDialog.tsx';
-import type { EditorApi } from './editor/SpecEditor.tsx';
-import { FILE_NAMES, roleOf, type FileRole } from './workspace/model.ts';
-import { readZip, workspaceZip, type OpenedPackage } from './workspace/zip-files.ts';
+import type { EditorApi } from './editor/model-sync.ts';
+import type { FileRole } from './workspace/model.ts';
+import { openWorkspaceFiles } from './workspace/open-files.ts';
+import { workspaceZip, type OpenedPackage } from './workspace/zip-files.ts';
 import { useWorkspace } from './workspace/use-workspace.ts';
 import { OTHER_FILES, WorkspaceFiles, type OtherFile, type RevealRequest } from './workspace-files/WorkspaceFiles.tsx';
 
@@ -40,7 +42,6 @@ export function App() {
   const [notice, setNotice] = useState<string | undefined>();
   const [tasks, setTasks] = useState<TaskSummary[]>([]);
   const [formData, setFormData] = useState<unknown>({});
-  const [pkg, setPkg] = useState<{ current?: PackageResponse; previous?: PackageResponse; building?: boolean; buildDiagnostics?: Diagnostic[] }>({});
   const [openedPackage, setOpenedPackage] = useState<OpenedPackage | undefined>();
   const [theme, setTheme] = useTheme();
   const [leftPercent, setLeftPercent] = useColumnSplit();
@@ -84,62 +85,11 @@ export function App() {
     void client.request({ type: 'registry', registryText: registry }).then((r) => setTasks(r.tasks));
   }, [client, registry]);
 
-  // The package follows clean checks once typing pauses: it shares the serial worker with the live
-  // check, and a full package build per keystroke would delay the next check.
-  const envOverrides = workspace?.files['env-overrides'];
-  useEffect(() => {
-    if (!check?.paramsJsonText || spec === undefined) {
-      // No package while the spec has errors: its own problems would be stale.
-      setPkg((p) => (p.buildDiagnostics?.length || p.building ? { ...p, building: false, buildDiagnostics: [] } : p));
-      return;
-    }
-    let stale = false;
-    setPkg((p) => (p.building ? p : { ...p, building: true }));
-    const timer = setTimeout(() => {
-      void client.request({ type: 'package', specText: spec, registryText: registry ?? '', envOverridesText: envOverrides }).then((r) => {
-        if (stale) return;
-        setPkg((p) => ({ ...(r.files.length > 0 ? { previous: p.current, current: r } : p), building: false, buildDiagnostics: r.buildDiagnostics }));
-      });
-    }, PACKAGE_DELAY_MS);
-    return () => {
-      stale = true;
-      clearTimeout(timer);
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- rebuild per check (not per keystroke) and per env-overrides edit
-  }, [check, envOverrides]);
+  const pkg = useLivePackage(client, check, spec, registry, workspace?.files['env-overrides']);
   const problems = check && [...check.diagnostics, ...(pkg.buildDiagnostics ?? [])];
 
   const openFiles = useCallback(
-    async (files: FileList | File[]) => {
-      const openedFiles: string[] = [];
-      const skipped: string[] = [];
-      for (const f of [...files]) {
-        if (f.name.toLowerCase().endsWith('.zip')) {
-          const opened = await readZip(f.name, await f.arrayBuffer());
-          if ('error' in opened) skipped.push(`${f.name} (${opened.error})`);
-          else if ('package' in opened) {
-            setOpenedPackage(opened.package);
-            openedFiles.push(`${f.name} (compared in Package files; its version is bumped on download)`);
-          } else {
-            const entries = Object.entries(opened.workspace) as Array<[FileRole, string]>;
-            for (const [role, text] of entries) setFile(role, text);
-            openedFiles.push(`${f.name} (${entries.map(([role]) => FILE_NAMES[role]).join(', ')})`);
-          }
-          continue;
-        }
-        const text = await f.text();
-        const role = roleOf(f.name, text);
-        if (role) {
-          setFile(role, text);
-          openedFiles.push(f.name);
-        } else skipped.push(f.name);
-      }
-      setNotice(
-        [openedFiles.length ? `Opened ${openedFiles.join(', ')}.` : '', skipped.length ? `Not opened (not a spec, registry, env-overrides or test-cases file): ${skipped.join(', ')}.` : '']
-          .filter(Boolean)
-          .join(' '),
-      );
-    },
+    async (files: FileList | File[]) => setNotice(await openWorkspaceFiles([...files], setFile, setOpenedPackage)),
     [setFile],
   );
 
@@ -352,15 +302,6 @@ export function App() {
   );
 }
 
-const PACKAGE_DELAY_MS = 300;
 
 const SAVE_LABELS = { saved: 'saved', unsaved: 'unsaved changes', saving: 'saving…', conflict: 'changed in another tab', error: 'could not be saved' } as const;
 
-/** What the Package files panel shows, in a sentence: building, current, or the last good build. */
-function packageStatus(check: CheckResponse | undefined, pkg: { current?: PackageResponse; building?: boolean; buildDiagnostics?: Diagnostic[] }): string {
-  if (!check || (pkg.building && !pkg.current)) return 'Building the package…';
-  const failed = !check.paramsJsonText || hasErrors(pkg.buildDiagnostics ?? []);
-  if (failed) return pkg.current ? 'Shows the last package that built: fix the errors in Problems to update it.' : 'Fix the errors in Problems to see the package.';
-  if (pkg.building) return 'Updating the package…';
-  return pkg.current ? `${pkg.current.files.length} files, as the CLI writes them.` : 'Building the package…';
-}

@@ -15,7 +15,7 @@ import {
 } from './deps.ts';
 import { dirname, resolvePath } from './paths.ts';
 import { TomlKeyLocator } from './toml-locate.ts';
-import { isTable, parseToml, type TomlTableValue } from './toml-read.ts';
+import { isTable, parseToml } from './toml-read.ts';
 
 /**
  * An env-overrides file (`--env-overrides`), or the bundled Layer A defaults, which share its shape:

@@ -86,7 +86,6 @@ function pipSourceProblem(v: string): string | undefined {
 }
 
 const ok = () => undefined;
-const oneOf = (choices: readonly string[]) => (v: string) => (choices.includes(v) ? undefined : `choose one of ${choices.join(', ')}`);
 
 /** The requirement fields asked per item: name, req_type, then version + channel (conda) or source (pip). */
 export const REQUIREMENT_QUESTIONS: readonly Question[] = [

@@ -508,7 +508,7 @@ describe('task-instance-defaults', () => {
 
   it('applies the default skipif only where the instance has none (or null)', () => {
     expect(diags(text)).toEqual([]);
-    const [a, b, c] = instances(text);
+    const [a, b] = instances(text);
     expect(a.skipif).toBeUndefined();
     expect(a.effectiveSkipif!.conditions.map((x) => x.name)).toEqual(['never']);
     expect(a.effectiveSkipif!.unpackDepth).toBe(1);

@@ -1,9 +1,8 @@
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef, useState } from 'react';
 import type { Diagnostic } from '../../core/util/diagnostics.ts';
-import type { EditorApi } from './SpecEditor.tsx';
 import { toMarkers } from './markers.ts';
-import { useModelSync } from './model-sync.ts';
+import { editorApi, useModelSync, type EditorApi } from './model-sync.ts';
 import { monaco } from './monaco-setup.ts';
 import { usePrefersDark } from './prefers-dark.ts';
 
@@ -40,14 +39,7 @@ export default function FileEditor({ fileName, value, onChange, diagnostics, onR
   const handleMount: OnMount = (ed) => {
     ed.updateOptions({ ariaLabel: `${fileName} editor` });
     setEditor(ed);
-    onReadyRef.current?.({
-      focus: () => ed.focus(),
-      reveal: (line, column) => {
-        ed.setPosition({ lineNumber: line, column });
-        ed.revealLineInCenter(line);
-        ed.focus();
-      },
-    });
+    onReadyRef.current?.(editorApi(ed));
   };
 
   useEffect(() => {

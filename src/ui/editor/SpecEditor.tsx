@@ -4,17 +4,11 @@ import type { Diagnostic } from '../../core/util/diagnostics.ts';
 import type { InstanceSummary, TaskSummary } from '../../worker/protocol.ts';
 import './editor.css';
 import { toMarkers } from './markers.ts';
-import { useModelSync } from './model-sync.ts';
+import { editorApi, useModelSync, type EditorApi } from './model-sync.ts';
 import { usePrefersDark } from './prefers-dark.ts';
 import { editorData, monaco, SPEC_URI } from './monaco-setup.ts';
 import { tabFocus } from './tab-focus.ts';
 
-/** What the app can do with the editor once it is mounted. */
-export interface EditorApi {
-  /** Moves the cursor to a 1-based position, scrolls it into view and focuses the editor. */
-  reveal(line: number, column: number): void;
-  focus(): void;
-}
 
 export interface SpecEditorProps {
   value: string;
@@ -96,14 +90,7 @@ export default function SpecEditor({ value, onChange, diagnostics, tasks, instan
       },
     };
     setEditor(ed);
-    onReadyRef.current?.({
-      focus: () => ed.focus(),
-      reveal: (line, column) => {
-        ed.setPosition({ lineNumber: line, column });
-        ed.revealLineInCenter(line);
-        ed.focus();
-      },
-    });
+    onReadyRef.current?.(editorApi(ed));
   };
 
   useEffect(

@@ -1,6 +1,25 @@
 import { useEffect, useRef } from 'react';
 import type { monaco } from './monaco-setup.ts';
 
+/** What the app can do with an editor once it is mounted. */
+export interface EditorApi {
+  /** Moves the cursor to a 1-based position, scrolls it into view and focuses the editor. */
+  reveal(line: number, column: number): void;
+  focus(): void;
+}
+
+/** The EditorApi of a mounted Monaco editor. */
+export function editorApi(ed: monaco.editor.IStandaloneCodeEditor): EditorApi {
+  return {
+    focus: () => ed.focus(),
+    reveal: (line, column) => {
+      ed.setPosition({ lineNumber: line, column });
+      ed.revealLineInCenter(line);
+      ed.focus();
+    },
+  };
+}
+
 /**
  * Keeps a Monaco editor's model and a `value` prop in step. User edits go out through `onChange`;
  * `value` is written into the model only when it is new text from outside (an example loaded, a

@@ -1,7 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { TaskSummary } from '../../worker/protocol.ts';
 import { listExamples, type ExampleInfo } from '../examples.ts';
-import './registry.css';
 
 /** An example's registry.json, from the app's own origin (the same place examples.ts loads it from). */
 export const exampleRegistryUrl = (id: string) => `${import.meta.env.BASE_URL}examples/${encodeURIComponent(id)}/registry.json`;

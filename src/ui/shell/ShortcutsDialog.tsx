@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from './use-modal-dialog.ts';
 
 const SHORTCUTS: Array<[string, string]> = [
   ['Ctrl/⌘ + S', 'Save the workspace now (it also saves as you type)'],
@@ -12,13 +12,7 @@ const SHORTCUTS: Array<[string, string]> = [
 
 /** The keyboard shortcuts sheet, opened with `?` anywhere outside a text field. */
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
+  const ref = useModalDialog(open);
   return (
     <dialog ref={ref} aria-labelledby="shortcuts-title" onClose={onClose} className="shortcuts">
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>

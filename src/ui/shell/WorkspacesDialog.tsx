@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { relativeTime } from '../workspace/relative-time.ts';
 import { deleteWorkspace, listWorkspaces, type WorkspaceSummary } from '../workspace/store.ts';
+import { useModalDialog } from './use-modal-dialog.ts';
 
 export interface WorkspacesDialogProps {
   open: boolean;
@@ -16,7 +17,7 @@ export interface WorkspacesDialogProps {
 
 /** Every workspace saved in this browser, so work replaced by an example or a new workflow can be reopened. */
 export function WorkspacesDialog({ open, currentId, onClose, onOpen, list = listWorkspaces, remove = deleteWorkspace }: WorkspacesDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const closeRef = useRef<HTMLButtonElement>(null);
   const idBase = useId();
   const [rows, setRows] = useState<WorkspaceSummary[] | undefined>();
@@ -26,12 +27,6 @@ export function WorkspacesDialog({ open, currentId, onClose, onOpen, list = list
   const listRef = useRef(list);
   listRef.current = list;
 
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
 
   // Re-read on every opening: other tabs and this one save all the time.
   useEffect(() => {

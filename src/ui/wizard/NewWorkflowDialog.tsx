@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { CoreClient } from '../../worker/client.ts';
 import type { ScaffoldResponse } from '../../worker/protocol.ts';
 import { saveBlob } from '../shell/save-blob.ts';
+import { useModalDialog } from '../shell/use-modal-dialog.ts';
 
 /** wt-compiler's `scaffold init` questions as a form; the new spec opens in the workspace. */
 
@@ -18,16 +19,11 @@ interface Props {
 }
 
 export function NewWorkflowDialog({ open, client, onClose, onCreate }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const [fields, setFields] = useState({ workflow_id: '', workflow_name: '', workflow_description: '', author_name: '', license_type: 'BSD-3-Clause' });
   const [requirements, setRequirements] = useState<Requirement[]>([]);
   const [problems, setProblems] = useState<string[]>([]);
 
-  useEffect(() => {
-    const d = ref.current;
-    if (open && d && !d.open) d.showModal();
-    if (!open && d?.open) d.close();
-  }, [open]);
 
   const answers = (): Record<string, string | Array<Record<string, string>>> => ({
     ...fields,

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Diagnostic } from '../../core/util/diagnostics.ts';
-import type { EditorApi } from '../editor/SpecEditor.tsx';
+import type { EditorApi } from '../editor/model-sync.ts';
 import { FILE_NAMES, type FileRole } from '../workspace/model.ts';
 import './workspace-files.css';
 
