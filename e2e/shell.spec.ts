@@ -9,7 +9,7 @@ test('the workbench opens the default example with every panel, and nothing leav
 
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'wt workbench' })).toBeVisible();
-  for (const name of ['Spec editor', 'Problems', 'Parameters form', 'Workflow graph', 'Package files', 'Task registry']) {
+  for (const name of ['Spec editor', 'Problems', 'Workspace files', 'Parameters form', 'Workflow graph', 'Package files', 'Task registry']) {
     await expect(page.getByRole('region', { name })).toBeVisible();
   }
   await expect(page.getByRole('region', { name: 'Problems' }).getByRole('status')).toHaveText('No problems.');
@@ -20,7 +20,7 @@ test('the workbench opens the default example with every panel, and nothing leav
   await page.screenshot({ path: testInfo.outputPath('workbench.png'), fullPage: true });
   // One picture per panel, kept with the test results for review.
   await page.locator('[data-task-id]').first().waitFor();
-  for (const name of ['Spec editor', 'Problems', 'Parameters form', 'Workflow graph', 'Package files', 'Task registry']) {
+  for (const name of ['Spec editor', 'Problems', 'Workspace files', 'Parameters form', 'Workflow graph', 'Package files', 'Task registry']) {
     await page.getByRole('region', { name }).screenshot({ path: testInfo.outputPath(`panel-${name.toLowerCase().replaceAll(' ', '-')}.png`) });
   }
   expect(pageErrors).toEqual([]);
@@ -134,4 +134,21 @@ test('two tabs editing the same workspace: the conflict is detected and said, an
   const other = flagged === a ? b : a;
   await other.reload();
   await expectSpec(other, new RegExp(mine));
+});
+
+test('nothing jumps while the editor, form, graph and package load (cumulative layout shift under 0.1)', async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __cls: number };
+    w.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!e.hadRecentInput) w.__cls += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto('/');
+  await expectSpec(page, /id: wildlife_counts/);
+  await page.locator('[data-task-id]').first().waitFor();
+  await expect(page.getByRole('region', { name: 'Package files' }).getByRole('treeitem').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Parameters form' }).getByRole('textbox').first()).toBeVisible();
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => (window as unknown as { __cls: number }).__cls)).toBeLessThan(0.1);
 });
