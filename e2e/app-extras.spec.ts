@@ -231,7 +231,7 @@ test('a workspace holding a credential makes no link; Download workspace gives a
   await other.goto('/');
   await readSpec(other);
   await other.getByLabel('Open files').setInputFiles(zipPath);
-  await expect(other.getByRole('status').filter({ hasText: 'Opened wildlife-counts-workspace.zip' })).toContainText('(spec.yaml, registry.json, env-overrides.toml)');
+  await expect(other.getByRole('status').filter({ hasText: 'Opened wildlife-counts-workspace.zip' })).toContainText('as the workspace wildlife-counts (spec.yaml, registry.json, env-overrides.toml)');
   await expect.poll(() => readSpec(other)).toBe(spec);
   await second.close();
 });

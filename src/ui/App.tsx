@@ -86,11 +86,18 @@ export function App() {
   }, [client, registry]);
 
   const pkg = useLivePackage(client, check, spec, registry, workspace?.files['env-overrides']);
-  const problems = check && [...check.diagnostics, ...(pkg.buildDiagnostics ?? [])];
+  const problems = useMemo(() => check && [...check.diagnostics, ...(pkg.buildDiagnostics ?? [])], [check, pkg.buildDiagnostics]);
 
   const openFiles = useCallback(
-    async (files: FileList | File[]) => setNotice(await openWorkspaceFiles([...files], setFile, setOpenedPackage)),
-    [setFile],
+    async (files: FileList | File[]) =>
+      setNotice(
+        await openWorkspaceFiles([...files], {
+          setFile,
+          setOpenedPackage,
+          openWorkspace: (name, wsFiles) => replace({ id: crypto.randomUUID(), name, files: wsFiles, revision: 0, updatedAt: Date.now() }),
+        }),
+      ),
+    [setFile, replace],
   );
 
   const downloadPackage = async () => {

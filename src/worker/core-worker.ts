@@ -13,6 +13,7 @@ import type {
   CheckResponse,
   ConvertRequest,
   ConvertResponse,
+  GraphResponse,
   PackageRequest,
   PackageResponse,
   RegistryRequest,
@@ -21,6 +22,7 @@ import type {
   ScaffoldResponse,
   WorkerRequest,
 } from './protocol.ts';
+import { Channel } from './channel.ts';
 import { serve } from './serve.ts';
 
 /** Hosts core in a Web Worker so parsing, compiling and packaging never block the page. */
@@ -62,6 +64,7 @@ async function packageFiles(request: PackageRequest): Promise<PackageResponse> {
     variant: request.variant,
     envOverrides: request.envOverridesText === undefined ? undefined : { text: request.envOverridesText, path: '/workspace/env-overrides.toml', folderUnknown: true },
     previous: request.previous,
+    renderSvg: graphWorker && ((dot) => graphWorker!.request({ type: 'graph', dot }) as Promise<GraphResponse>),
   });
   const diagnostics = [...result.diagnostics, ...pkg.diagnostics];
   if (hasErrors(diagnostics)) return done({ diagnostics, buildDiagnostics: pkg.diagnostics, files: [] });
@@ -108,4 +111,7 @@ function answer(request: WorkerRequest): Promise<unknown> | unknown {
   }
 }
 
-serve(answer);
+// Package builds lay out graph.svg in the graph worker: while one waits for it, this worker goes on
+// answering checks.
+let graphWorker: Channel | undefined;
+serve(answer, { onPort: (port) => (graphWorker = new Channel(port)) });

@@ -4,11 +4,12 @@ import { renderSvg } from '../core/compiler/graph/render-svg.ts';
 import { parseSpec } from '../core/spec/index.ts';
 import type { Diagnostic } from '../core/util/diagnostics.ts';
 import { serve } from './serve.ts';
-import type { GraphRequest, GraphResponse } from './protocol.ts';
+import type { GraphRequest, GraphResponse, WorkerRequest } from './protocol.ts';
 
 /**
  * Graphviz layouts in their own worker: a big graph takes a few hundred milliseconds to lay out,
  * and the live check of the next keystroke must not wait behind it (nor the layout behind a check).
+ * The core worker's package builds get their graph.svg from here too, so Graphviz loads once.
  */
 
 async function graph(request: GraphRequest): Promise<GraphResponse> {
@@ -24,4 +25,6 @@ async function graph(request: GraphRequest): Promise<GraphResponse> {
   return { diagnostics: [...diagnostics, ...rendered.diagnostics], dot, svg: rendered.svg };
 }
 
-serve((request) => graph(request as GraphRequest));
+const answer = (request: WorkerRequest) => graph(request as GraphRequest);
+// The page asks for the live graph; the core worker, through its port, for a package's graph.svg.
+serve(answer, { onPort: (port) => serve(answer, { endpoint: port }) });

@@ -1,9 +1,18 @@
 /// <reference lib="webworker" />
+import type { Endpoint } from './channel.ts';
 import type { PackageResponse, WorkerEnvelope, WorkerRequest } from './protocol.ts';
 
-/** Answers the client's numbered requests in a worker; a thrown error goes back as a failed reply. */
-export function serve(answer: (request: WorkerRequest) => unknown): void {
-  self.onmessage = async (event: MessageEvent<{ id: number; request: WorkerRequest }>) => {
+/**
+ * Answers numbered requests on an endpoint (the worker itself by default); a thrown error goes back
+ * as a failed reply. A message carrying a `port` (the link between the two workers) goes to `onPort`.
+ */
+export function serve(answer: (request: WorkerRequest) => unknown, options: { endpoint?: Endpoint; onPort?: (port: MessagePort) => void } = {}): void {
+  const endpoint = options.endpoint ?? (self as unknown as Endpoint);
+  endpoint.onmessage = async (event: MessageEvent<{ id: number; request: WorkerRequest } | { port: MessagePort }>) => {
+    if ('port' in event.data) {
+      options.onPort?.(event.data.port);
+      return;
+    }
     const { id, request } = event.data;
     let reply: WorkerEnvelope<unknown>;
     try {
@@ -14,6 +23,6 @@ export function serve(answer: (request: WorkerRequest) => unknown): void {
     }
     // Zips move to the page instead of being copied.
     const zip = reply.ok ? (reply.value as Partial<PackageResponse> | undefined)?.zip : undefined;
-    self.postMessage(reply, zip ? [zip.buffer] : []);
+    endpoint.postMessage(reply, zip ? [zip.buffer] : []);
   };
 }

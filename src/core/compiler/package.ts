@@ -39,6 +39,8 @@ export interface PackageOptions {
   previous?: PreviousPackage;
   /** Render graph.svg with Graphviz (default true). */
   renderGraph?: boolean;
+  /** Lays out graph.dot (default: Graphviz in this thread); the browser hands it to its graph worker. */
+  renderSvg?: (dot: string) => Promise<{ svg?: string; diagnostics: Diagnostic[] }>;
   /** `--variant gcp`: wt-task/wt-runner become their -gcp builds. */
   variant?: 'gcp';
   /** `--env-overrides FILE`: Layer C of the dependency layers; `path` is the file's own path. */
@@ -118,7 +120,7 @@ export async function buildPackage(compiled: CompiledWorkflow, options: PackageO
   if (previous?.pixiLock !== undefined) files.push({ path: 'pixi.lock', text: previous.pixiLock });
 
   if (options.renderGraph !== false) {
-    const svg = await renderSvg(files.find((f) => f.path === 'graph.dot')!.text);
+    const svg = await (options.renderSvg ?? renderSvg)(files.find((f) => f.path === 'graph.dot')!.text);
     diagnostics.push(...svg.diagnostics);
     if (svg.svg) files.push({ path: 'graph.svg', text: svg.svg });
   }

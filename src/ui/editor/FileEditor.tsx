@@ -4,6 +4,7 @@ import type { Diagnostic } from '../../core/util/diagnostics.ts';
 import { toMarkers } from './markers.ts';
 import { editorApi, useModelSync, type EditorApi } from './model-sync.ts';
 import { monaco } from './monaco-setup.ts';
+import { TAB_FOCUS_SHORTCUT } from './tab-focus.ts';
 import { usePrefersDark } from './prefers-dark.ts';
 
 export interface FileEditorProps {
@@ -37,7 +38,7 @@ export default function FileEditor({ fileName, value, onChange, diagnostics, onR
   useModelSync(editor, value, onChange);
 
   const handleMount: OnMount = (ed) => {
-    ed.updateOptions({ ariaLabel: `${fileName} editor` });
+    ed.updateOptions({ ariaLabel: `${fileName} editor. Press ${TAB_FOCUS_SHORTCUT} to switch whether Tab moves focus out of the editor.` });
     setEditor(ed);
     onReadyRef.current?.(editorApi(ed));
   };

@@ -7,7 +7,7 @@ import { toMarkers } from './markers.ts';
 import { editorApi, useModelSync, type EditorApi } from './model-sync.ts';
 import { usePrefersDark } from './prefers-dark.ts';
 import { editorData, monaco, SPEC_URI } from './monaco-setup.ts';
-import { tabFocus } from './tab-focus.ts';
+import { TAB_FOCUS_KEYS, TAB_FOCUS_SHORTCUT, tabFocus } from './tab-focus.ts';
 
 
 export interface SpecEditorProps {
@@ -32,9 +32,6 @@ declare global {
 /** localStorage key of the Tab-trap choice (`1`: Tab moves focus). */
 export const TAB_FOCUS_KEY = 'wt.editor.tabMovesFocus';
 const MARKER_OWNER = 'wt';
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
-/** Ctrl+M, as Monaco and VS Code bind it (Ctrl+Shift+M on macOS, where Cmd+M minimizes the window). */
-export const TAB_FOCUS_SHORTCUT = isMac ? 'Ctrl+Shift+M' : 'Ctrl+M';
 
 const tabLabel = (movesFocus: boolean) => (movesFocus ? 'Tab moves focus' : 'Tab inserts spaces');
 const ariaLabel = (movesFocus: boolean) =>
@@ -127,7 +124,7 @@ export default function SpecEditor({ value, onChange, diagnostics, tasks, instan
         <span role="status" aria-live="polite" className="spec-editor-tab" data-tab-moves-focus={tabMovesFocus}>
           {tabLabel(tabMovesFocus)}
         </span>
-        <button type="button" className="spec-editor-toggle" aria-keyshortcuts={isMac ? 'Control+Shift+M' : 'Control+M'} onClick={toggleTabFocus}>
+        <button type="button" className="spec-editor-toggle" aria-keyshortcuts={TAB_FOCUS_KEYS} onClick={toggleTabFocus}>
           Toggle Tab key (<kbd>{TAB_FOCUS_SHORTCUT}</kbd>)
         </button>
       </div>

@@ -13,3 +13,9 @@ interface TabFocusGlobal {
 
 /** Monaco's global "Tab moves focus" switch. */
 export const tabFocus = monacoTabFocus as TabFocusGlobal;
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+/** Ctrl+M, as Monaco and VS Code bind it (Ctrl+Shift+M on macOS, where Cmd+M minimizes the window). */
+export const TAB_FOCUS_SHORTCUT = isMac ? 'Ctrl+Shift+M' : 'Ctrl+M';
+/** The same, as `aria-keyshortcuts` spells it. */
+export const TAB_FOCUS_KEYS = isMac ? 'Control+Shift+M' : 'Control+M';

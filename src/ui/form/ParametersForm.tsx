@@ -354,7 +354,7 @@ export default function ParametersForm({ rjsfJsonText, paramsJsonText, client, f
     setStatus(`Downloaded ${fileName}.`);
   };
 
-  // Keys already in test-cases.yaml, plus those saved this session (in case the parent has not passed the new text yet).
+  // Keys already in test-cases.yaml; `savedKeys` adds those saved since (the parent may not have passed the new text yet).
   const fileKeys = useMemo(() => testCaseKeys(testCasesText), [testCasesText]);
   const [savedKeys, setSavedKeys] = useState<string[]>([]);
   // A new text holds what was saved (or is another workspace's file): from then on the file alone counts.

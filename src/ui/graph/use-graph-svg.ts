@@ -70,11 +70,13 @@ export function useGraphSvg(client: GraphClient, dot: string | undefined): Graph
 
   useEffect(() => {
     if (dot === undefined) {
+      waiting.current = undefined;
       setState((s) => (s.pending ? { ...s, pending: false } : s));
       return;
     }
     const hit = cache.get(dot);
     if (hit) {
+      waiting.current = undefined;
       setState((s) => (s.dot === dot && !s.pending ? s : { svg: hit.svg, dot, diagnostics: hit.diagnostics, pending: false }));
       return;
     }

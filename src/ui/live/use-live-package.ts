@@ -31,10 +31,14 @@ export function useLivePackage(client: CoreClient, check: CheckResponse | undefi
     let stale = false;
     setPkg((p) => (p.building ? p : { ...p, building: true }));
     const timer = setTimeout(() => {
-      void client.request({ type: 'package', specText: spec, registryText: registry ?? '', envOverridesText: envOverrides }).then((r) => {
-        if (stale) return;
-        setPkg((p) => ({ ...(r.files.length > 0 ? { previous: p.current, current: r } : p), building: false, buildDiagnostics: r.buildDiagnostics }));
-      });
+      client.request({ type: 'package', specText: spec, registryText: registry ?? '', envOverridesText: envOverrides }).then(
+        (r) => {
+          if (stale) return;
+          setPkg((p) => ({ ...(r.files.length > 0 ? { previous: p.current, current: r } : p), building: false, buildDiagnostics: r.buildDiagnostics }));
+        },
+        // The worker failed (a bug, not a user error): stop saying "building" and keep the last package.
+        () => !stale && setPkg((p) => ({ ...p, building: false })),
+      );
     }, PACKAGE_DELAY_MS);
     return () => {
       stale = true;

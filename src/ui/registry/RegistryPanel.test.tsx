@@ -2,7 +2,8 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { TaskSummary } from '../../worker/protocol.ts';
-import { exampleRegistryUrl, RegistryPanel } from './RegistryPanel.tsx';
+import { exampleFileUrl, forgetExampleList } from '../examples.ts';
+import { RegistryPanel } from './RegistryPanel.tsx';
 
 const index = [
   { id: 'hello-wt', title: 'Hello wt' },
@@ -25,6 +26,7 @@ function stubFetch(files: Record<string, string>) {
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  forgetExampleList();
 });
 
 const task: TaskSummary = {
@@ -42,7 +44,7 @@ describe('RegistryPanel', () => {
   test('loads a bundled example registry, chosen by title', async () => {
     const requested = stubFetch({
       [`${import.meta.env.BASE_URL}examples/index.json`]: JSON.stringify(index),
-      [exampleRegistryUrl('wildlife-counts')]: '{"entries": {"wildlife": 1}}',
+      [exampleFileUrl('wildlife-counts', 'registry.json')]: '{"entries": {"wildlife": 1}}',
     });
     const loaded: Array<[string, string]> = [];
     render(<RegistryPanel tasks={[]} onLoadFile={(text, name) => loaded.push([text, name])} />);

@@ -1,9 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { TaskSummary } from '../../worker/protocol.ts';
-import { listExamples, type ExampleInfo } from '../examples.ts';
-
-/** An example's registry.json, from the app's own origin (the same place examples.ts loads it from). */
-export const exampleRegistryUrl = (id: string) => `${import.meta.env.BASE_URL}examples/${encodeURIComponent(id)}/registry.json`;
+import { exampleFileUrl, listExamples, type ExampleInfo } from '../examples.ts';
 
 /**
  * The loaded registry: each task's title, description and parameters; load another from a bundled
@@ -38,7 +35,7 @@ export function RegistryPanel({ tasks, onLoadFile }: { tasks: TaskSummary[]; onL
   const loadExample = async (ex: ExampleInfo) => {
     setLoadingExample(true);
     try {
-      const r = await fetch(exampleRegistryUrl(ex.id));
+      const r = await fetch(exampleFileUrl(ex.id, 'registry.json'));
       if (!r.ok) throw new Error(`HTTP ${r.status}`);
       onLoadFile(await r.text(), `${ex.id}/registry.json`);
       setMessage(`Loaded the registry of the example "${ex.title}".`);

@@ -72,7 +72,9 @@ export function WorkspacesDialog({ open, currentId, onClose, onOpen, list = list
             <tr>
               <th scope="col">Name</th>
               <th scope="col">Last saved</th>
-              <td />
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -108,6 +110,7 @@ export function WorkspacesDialog({ open, currentId, onClose, onOpen, list = list
                     {!current && (
                       <button
                         type="button"
+                        data-delete-for={w.id}
                         aria-label={`${confirm ? 'Confirm delete' : 'Delete'} ${w.name}`}
                         aria-describedby={timeId}
                         onClick={() => (confirm ? void del(w) : setConfirming(w.id))}
@@ -116,7 +119,15 @@ export function WorkspacesDialog({ open, currentId, onClose, onOpen, list = list
                       </button>
                     )}{' '}
                     {confirm && (
-                      <button type="button" onClick={() => setConfirming(undefined)}>
+                      <button
+                        type="button"
+                        onClick={(e) => {
+                          // Cancel disappears: give focus back to the row's Delete button.
+                          const del = e.currentTarget.parentElement?.querySelector<HTMLButtonElement>(`[data-delete-for="${w.id}"]`);
+                          setConfirming(undefined);
+                          del?.focus();
+                        }}
+                      >
                         Cancel
                       </button>
                     )}

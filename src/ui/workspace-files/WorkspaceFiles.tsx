@@ -49,6 +49,13 @@ export function WorkspaceFiles({ files, setFile, diagnostics, reveal }: Workspac
     return () => observer.disconnect();
   }, [seen]);
 
+  // The previous tab's editor is disposed when the tab changes; a reveal must wait for the new one.
+  const switchTab = (role: OtherFile) => {
+    if (role === active) return;
+    editor.current = undefined;
+    setActive(role);
+  };
+
   // A problem in one of these files: switch to it, and reveal the position once its editor is up.
   useEffect(() => {
     if (!reveal) return;
@@ -57,7 +64,7 @@ export function WorkspaceFiles({ files, setFile, diagnostics, reveal }: Workspac
     if (reveal.role === active && editor.current) {
       editor.current.reveal(reveal.line, reveal.column);
       pending.current = undefined;
-    } else setActive(reveal.role);
+    } else switchTab(reveal.role);
   }, [reveal]); // eslint-disable-line react-hooks/exhaustive-deps -- per request, not per tab switch
 
   const onReady = (api: EditorApi) => {
@@ -75,7 +82,7 @@ export function WorkspaceFiles({ files, setFile, diagnostics, reveal }: Workspac
     if (next === undefined) return;
     e.preventDefault();
     const role = OTHER_FILES[(next + OTHER_FILES.length) % OTHER_FILES.length];
-    setActive(role);
+    switchTab(role);
     tabs.current[role]?.focus();
   };
 
@@ -98,7 +105,7 @@ export function WorkspaceFiles({ files, setFile, diagnostics, reveal }: Workspac
               aria-selected={role === active}
               aria-controls="file-tabpanel"
               tabIndex={role === active ? 0 : -1}
-              onClick={() => setActive(role)}
+              onClick={() => switchTab(role)}
             >
               {FILE_NAMES[role]}
               {files[role] === undefined ? ' (none)' : count > 0 ? ` (${count} problem${count === 1 ? '' : 's'})` : ''}

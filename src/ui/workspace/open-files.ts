@@ -1,12 +1,22 @@
 import { FILE_NAMES, roleOf, type FileRole } from './model.ts';
 import { readZip, type OpenedPackage } from './zip-files.ts';
 
+/** What opening files can do to the app. */
+export interface OpenTargets {
+  /** A single file joins the open workspace. */
+  setFile(role: FileRole, text: string): void;
+  /** A workspace zip becomes a workspace of its own (the open one stays in Workspaces). */
+  openWorkspace(name: string, files: Partial<Record<FileRole, string>>): void;
+  /** A compiled package zip becomes the diff baseline. */
+  setOpenedPackage(pkg: OpenedPackage): void;
+}
+
 /**
- * Opens files the user picked or dropped: workspace files by their role, a workspace zip's files,
- * a compiled package zip as the diff baseline. Returns the sentence that tells what was opened and
- * what was not (and why).
+ * Opens files the user picked or dropped: workspace files by their role, a workspace zip as a new
+ * workspace, a compiled package zip as the diff baseline. Returns the sentence that tells what was
+ * opened and what was not (and why).
  */
-export async function openWorkspaceFiles(files: File[], setFile: (role: FileRole, text: string) => void, setOpenedPackage: (pkg: OpenedPackage) => void): Promise<string> {
+export async function openWorkspaceFiles(files: File[], to: OpenTargets): Promise<string> {
   const opened: string[] = [];
   const skipped: string[] = [];
   for (const f of files) {
@@ -14,19 +24,19 @@ export async function openWorkspaceFiles(files: File[], setFile: (role: FileRole
       const zip = await readZip(f.name, await f.arrayBuffer());
       if ('error' in zip) skipped.push(`${f.name} (${zip.error})`);
       else if ('package' in zip) {
-        setOpenedPackage(zip.package);
+        to.setOpenedPackage(zip.package);
         opened.push(`${f.name} (compared in Package files; its version is bumped on download)`);
       } else {
-        const entries = Object.entries(zip.workspace) as Array<[FileRole, string]>;
-        for (const [role, text] of entries) setFile(role, text);
-        opened.push(`${f.name} (${entries.map(([role]) => FILE_NAMES[role]).join(', ')})`);
+        const name = f.name.replace(/\.zip$/i, '').replace(/-workspace$/, '');
+        to.openWorkspace(name, zip.workspace);
+        opened.push(`${f.name} as the workspace ${name} (${Object.keys(zip.workspace).map((role) => FILE_NAMES[role as FileRole]).join(', ')})`);
       }
       continue;
     }
     const text = await f.text();
     const role = roleOf(f.name, text);
     if (role) {
-      setFile(role, text);
+      to.setFile(role, text);
       opened.push(f.name);
     } else skipped.push(f.name);
   }

@@ -97,3 +97,31 @@ describe('useWorkspace.replace', () => {
     expect(calls).toEqual(['save a a1', 'remember new', 'save new n0']);
   });
 });
+
+describe('saves run one at a time', () => {
+  test('a save started while another runs is no false conflict: switching mid-save works', async () => {
+    const { result } = await setup();
+    act(() => result.current.setFile('spec', 'a1'));
+    let r: Awaited<ReturnType<typeof result.current.switchTo>> | undefined;
+    await act(async () => {
+      // Ctrl+S, then switching before that save has answered.
+      void result.current.save();
+      act(() => result.current.setFile('spec', 'a2'));
+      r = await result.current.switchTo('b');
+    });
+    expect(r).toEqual({ opened: stored.get('b') });
+    expect(result.current.conflict).toBeUndefined();
+    expect(stored.get('a')?.files.spec).toBe('a2');
+  });
+
+  test('replace keeps the outgoing workspace open when its edits conflict, instead of dropping them', async () => {
+    const { result } = await setup();
+    act(() => result.current.setFile('spec', 'a1'));
+    stored.set('a', { ...ws('a', 'other tab'), revision: 5 });
+    act(() => result.current.replace(ws('new', 'n0')));
+    await waitFor(() => expect(result.current.status).toBe('conflict'));
+    expect(result.current.workspace?.id).toBe('a');
+    expect(result.current.workspace?.files.spec).toBe('a1');
+    expect(stored.has('new')).toBe(false);
+  });
+});

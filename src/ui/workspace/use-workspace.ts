@@ -29,8 +29,13 @@ export function useWorkspace(initial: () => Promise<Workspace>) {
   /** Files set before the workspace finished loading (e.g. opened at once): applied when it arrives. */
   const early = useRef<Partial<Record<FileRole, string>>>({});
   const setFileRef = useRef<(role: FileRole, text: string) => void>(() => undefined);
+  /** The save in progress: saves run one at a time, each from the revision the previous one stored. */
+  const saving = useRef<Promise<SaveStatus> | undefined>(undefined);
 
   const open = useCallback((ws: Workspace) => {
+    // A pending debounced save belongs to the workspace being left (callers flush it first).
+    clearTimeout(timer.current);
+    timer.current = undefined;
     base.current = ws.revision;
     latest.current = ws;
     savedFiles.current = ws.files;
@@ -40,14 +45,25 @@ export function useWorkspace(initial: () => Promise<Workspace>) {
   }, []);
 
   /** Saves now (cancelling the debounced save) and resolves to the resulting status. */
-  const save = useCallback(async (force = false): Promise<SaveStatus> => {
+  const save = useCallback((force = false): Promise<SaveStatus> => {
     clearTimeout(timer.current);
     timer.current = undefined;
+    // Two saves at once would both start from the same revision, and the second would look like
+    // another tab's conflict: queue behind the running one.
+    const run = (saving.current ?? Promise.resolve('saved' as SaveStatus)).then(() => saveOnce(force));
+    saving.current = run;
+    return run;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- saveOnce only reads refs
+  }, []);
+
+  const saveOnce = async (force: boolean): Promise<SaveStatus> => {
     const ws = latest.current;
     if (!ws) return 'saved';
     setStatus('saving');
     try {
       const r = await saveWorkspace(ws, base.current, force);
+      // Another workspace was opened meanwhile: this answer must not touch its state.
+      if (latest.current?.id !== ws.id) return 'conflict' in r ? 'conflict' : 'saved';
       if ('conflict' in r) {
         setConflict(r.conflict);
         setStatus('conflict');
@@ -61,10 +77,10 @@ export function useWorkspace(initial: () => Promise<Workspace>) {
       channel.current?.postMessage({ id: ws.id, revision: r.saved.revision });
       return next;
     } catch {
-      setStatus('error');
+      if (latest.current?.id === ws.id) setStatus('error');
       return 'error';
     }
-  }, []);
+  };
 
   const isDirty = useCallback(() => latest.current?.files !== savedFiles.current, []);
 
@@ -101,15 +117,16 @@ export function useWorkspace(initial: () => Promise<Workspace>) {
       const ws = latest.current;
       if (!ws || e.data.id !== ws.id || e.data.revision <= base.current) return;
       const theirs = await loadWorkspace(ws.id);
-      if (!theirs) return;
-      if (timer.current === undefined && status !== 'unsaved') open(theirs);
+      // Still the same workspace, and their copy still newer than ours?
+      if (!theirs || latest.current?.id !== ws.id || theirs.revision <= base.current) return;
+      if (!isDirty()) open(theirs);
       else {
         setConflict(theirs);
         setStatus('conflict');
       }
     };
     return () => ch.close();
-  }, [open, status]);
+  }, [open, isDirty]);
 
   // Ctrl/⌘+S saves now and never opens the browser's "Save page" dialog.
   useEffect(() => {
@@ -153,7 +170,8 @@ export function useWorkspace(initial: () => Promise<Workspace>) {
         void save(true);
       };
       // Flush the outgoing workspace first: its pending debounced save would otherwise be lost.
-      if (isDirty()) void flush().then(go);
+      // If that save fails or conflicts, the outgoing workspace stays open and says so.
+      if (isDirty()) void flush().then((s) => s === 'saved' && go());
       else go();
     },
     [flush, isDirty, open, save],
@@ -174,6 +192,8 @@ export function useWorkspace(initial: () => Promise<Workspace>) {
         return { error: `The workspace could not be read: ${(e as Error).message}` };
       }
       if (!ws) return { error: 'That workspace is no longer stored (it was deleted, maybe in another tab).' };
+      // Keys typed while it loaded belong to the workspace being left.
+      if ((await flush()) !== 'saved') return { error: 'This workspace could not be saved, so it stays open.' };
       open(ws);
       setStatus('saved');
       return { opened: ws };
@@ -183,8 +203,10 @@ export function useWorkspace(initial: () => Promise<Workspace>) {
 
   const resolveConflict = useCallback(
     (keep: 'mine' | 'theirs') => {
-      if (keep === 'theirs' && conflict) open(conflict);
-      else void save(true);
+      if (keep === 'theirs' && conflict) {
+        open(conflict);
+        setStatus('saved');
+      } else void save(true);
       setConflict(undefined);
     },
     [conflict, open, save],
