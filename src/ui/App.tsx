@@ -211,16 +211,17 @@ export function App() {
             {workspace ? `${workspace.name}: ${SAVE_LABELS[status]}` : 'Loading…'}
           </span>
         </nav>
-        {notice && (
-          <div className="toast">
-            <p className="notice" role="status">
-              {notice}
-            </p>
-            <button type="button" onClick={() => setNotice(undefined)}>
-              Dismiss
-            </button>
-          </div>
-        )}
+        {/* The live region stays mounted so screen readers announce each new message. */}
+        <div role="status" aria-live="polite" className="toast-region">
+          {notice && (
+            <div className="toast">
+              <p className="notice">{notice}</p>
+              <button type="button" onClick={() => setNotice(undefined)}>
+                Dismiss
+              </button>
+            </div>
+          )}
+        </div>
         {conflict && (
           <div role="alert" className="toast conflict">
             This workspace was changed in another tab.{' '}
