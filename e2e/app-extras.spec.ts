@@ -250,8 +250,12 @@ test('a broken env-overrides file shows in Problems, and Package files says it s
   await expect(workspaceFiles.getByRole('tab', { name: /env-overrides\.toml/ })).toHaveAttribute('aria-selected', 'true');
   await expect(workspaceFiles.getByRole('textbox', { name: 'env-overrides.toml editor' })).toBeFocused();
   // Fixing it there clears the problem.
-  await page.keyboard.press('Control+a');
-  await page.keyboard.press('Delete');
+  const lines = workspaceFiles.locator('.view-lines');
+  await expect(async () => {
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Delete');
+    expect((await lines.innerText()).trim()).toBe('');
+  }).toPass();
   await page.keyboard.type('[feature.default.dependencies]\nscipy = ">=1"\n');
   await expect(problems.getByRole('status')).toHaveText('No problems.');
 
