@@ -121,13 +121,11 @@ test('Package files shows a generated file with syntax highlighting, and its dif
   await expect(view).toContainText('def main(');
 });
 
-test('opening a compiled package zip: its files become the diff baseline and the next download bumps its version', async ({ page }) => {
+test('opening a compiled package zip: its files become the diff baseline and the next download bumps its version', async ({ page }, testInfo) => {
   const { spawnSync } = await import('node:child_process');
-  const { mkdtempSync, readFileSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
+  const { readFileSync } = await import('node:fs');
   const JSZip = (await import('jszip')).default;
-  const zipPath = join(mkdtempSync(join(tmpdir(), 'wt-e2e-')), 'previous.zip');
+  const zipPath = testInfo.outputPath('previous.zip');
   const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'compile', '--spec', 'public/examples/wildlife-counts/spec.yaml', '--registry', 'public/examples/wildlife-counts/registry.json', '--zip', zipPath], { encoding: 'utf8' });
   expect(cli.status, cli.stderr).toBe(0);
 

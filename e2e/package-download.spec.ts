@@ -1,11 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { trackExternalRequests } from './offline.ts';
 
-test('the downloaded package zip is byte-identical to the CLI zip of the same workspace', async ({ page }) => {
+test('the downloaded package zip is byte-identical to the CLI zip of the same workspace', async ({ page }, testInfo) => {
   const external = trackExternalRequests(page);
   await page.goto('/');
   await expect(page.getByRole('region', { name: 'Problems' }).getByRole('status')).toHaveText('No problems.');
@@ -16,7 +15,8 @@ test('the downloaded package zip is byte-identical to the CLI zip of the same wo
   const browserZip = readFileSync(await download.path());
   await expect(page.getByRole('status').filter({ hasText: 'Downloaded' })).toContainText('Downloaded wt-wildlife-counts-workflow.zip');
 
-  const dir = mkdtempSync(join(tmpdir(), 'wt-e2e-'));
+  const dir = testInfo.outputPath('cli');
+  mkdirSync(dir, { recursive: true });
   const cliZip = join(dir, 'cli.zip');
   const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'compile', '--spec', 'public/examples/wildlife-counts/spec.yaml', '--registry', 'public/examples/wildlife-counts/registry.json', '--zip', cliZip], { encoding: 'utf8' });
   expect(cli.status, cli.stderr).toBe(0);
@@ -25,18 +25,21 @@ test('the downloaded package zip is byte-identical to the CLI zip of the same wo
   expect(external).toEqual([]);
 });
 
-test('unzipped, the downloaded package equals the tree `compile --out` writes, env-overrides included', async ({ page }) => {
+test('unzipped, the downloaded package equals the tree `compile --out` writes, env-overrides included', async ({ page }, testInfo) => {
   const { readdirSync, statSync, writeFileSync } = await import('node:fs');
   const JSZip = (await import('jszip')).default;
-  const dir = mkdtempSync(join(tmpdir(), 'wt-e2e-'));
+  const dir = testInfo.outputPath('cli');
+  mkdirSync(dir, { recursive: true });
   const overrides = join(dir, 'env-overrides.toml');
   writeFileSync(overrides, '[feature.default.dependencies]\nnumpy = ">=2"\n\n[feature.test.pypi-dependencies]\nhypothesis = "*"\n');
 
   await page.goto('/');
   await page.getByRole('button', { name: 'Examples' }).click();
   await page.getByRole('menuitem', { name: /Hello wt/ }).click();
-  await page.getByLabel('Open files').setInputFiles(overrides);
   const files = page.getByRole('region', { name: 'Package files' });
+  // The example has replaced the workspace before the file joins it.
+  await expect(files.getByRole('treeitem', { name: 'wt-hello-wt-workflow/pixi.toml' })).toBeVisible();
+  await page.getByLabel('Open files').setInputFiles(overrides);
   await files.getByRole('treeitem', { name: 'wt-hello-wt-workflow/pixi.toml' }).click();
   await expect(files.getByLabel('Contents of wt-hello-wt-workflow/pixi.toml')).toContainText('hypothesis');
   await expect(page.getByRole('region', { name: 'Problems' }).getByRole('status')).toHaveText('No problems.');

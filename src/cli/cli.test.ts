@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, hasReference, referencePath, skipReason } from '../test-support/reference.ts';
 import { registryJson } from '../test-support/registry-builder.ts';
+import { tempDir } from '../test-support/temp-dir.ts';
 
 /** The CLI as a user runs it: a real process over real files. */
 function cli(args: string[], input?: string) {
@@ -16,7 +16,7 @@ function cli(args: string[], input?: string) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'wt-cli-'));
+const tmp = () => tempDir('wt-cli-');
 
 const REGISTRY = registryJson([
   {

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { parse as parseToml } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../test-support/reference.ts';
 import { registryJson } from '../test-support/registry-builder.ts';
+import { tempDir } from '../test-support/temp-dir.ts';
 
 /**
  * `compile` writing the whole workflow package, as a user runs it: a real process over real temp
@@ -50,7 +50,7 @@ const PKG = 'wt_add_demo_workflow';
 
 /** A temp folder with spec.yaml and registry.json; `args` are the compile flags for them. */
 function workspace(spec = SPEC) {
-  const dir = mkdtempSync(join(tmpdir(), 'wt-compile-pkg-'));
+  const dir = tempDir('wt-compile-pkg-');
   writeFileSync(join(dir, 'spec.yaml'), spec);
   writeFileSync(join(dir, 'registry.json'), REGISTRY);
   return { dir, out: join(dir, 'out'), release: join(dir, 'out', RELEASE), args: ['compile', '--spec', join(dir, 'spec.yaml'), '--registry', join(dir, 'registry.json')] };
@@ -153,7 +153,7 @@ describe.concurrent('cli compile: the workflow package', () => {
 
   it('--install without pixi on PATH exits 1 and says pixi is missing (the package is written)', async () => {
     const ws = workspace();
-    const emptyBin = mkdtempSync(join(tmpdir(), 'wt-no-pixi-'));
+    const emptyBin = tempDir('wt-no-pixi-');
     const r = await cli([...ws.args, '--out', ws.out, '--install'], { ...process.env, PATH: emptyBin });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/--install needs pixi on PATH/);

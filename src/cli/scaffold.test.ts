@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSpec } from '../core/spec/index.ts';
 import { REPO_ROOT } from '../test-support/reference.ts';
+import { tempDir } from '../test-support/temp-dir.ts';
 
 /** The CLI as a user runs it: a real process (asynchronous, so the cases run side by side). */
 function cli(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -20,7 +20,7 @@ function cli(args: string[], stdin = ''): Promise<{ code: number | null; stdout:
   });
 }
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'wt-scaffold-'));
+const tmp = () => tempDir('wt-scaffold-');
 const REQUIRED = ['--workflow-id', 'my_flow', '--workflow-name', 'My Flow', '--author-name', 'Ada'];
 const init = (out: string, ...more: string[]) => cli(['scaffold', 'init', '--no-interactive', ...REQUIRED, '--output-dir', out, ...more]);
 

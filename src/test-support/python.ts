@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { REPO_ROOT } from './reference.ts';
+import { tempDir } from './temp-dir.ts';
 
 /** Running generated Python in tests, with the test-only runtime on the path. */
 
@@ -17,7 +17,7 @@ export function missingPython(modules: string[]): string | undefined {
 
 /** Writes files (paths relative to a new temp folder) and returns the folder. */
 export function writeTree(files: Array<{ path: string; text: string }>, prefix = 'wt-pkg-'): string {
-  const root = mkdtempSync(join(tmpdir(), prefix));
+  const root = tempDir(prefix);
   for (const f of files) {
     const target = join(root, f.path);
     mkdirSync(dirname(target), { recursive: true });
