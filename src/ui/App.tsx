@@ -73,7 +73,7 @@ export function App() {
     void decodeShare(fragment).then((r) => {
       if ('error' in r) setNotice(r.error);
       else {
-        replace({ id: crypto.randomUUID(), name: r.workspace.name, files: r.workspace.files, revision: 0, updatedAt: Date.now() });
+        void replace({ id: crypto.randomUUID(), name: r.workspace.name, files: r.workspace.files, revision: 0, updatedAt: Date.now() });
         setNotice(`Opened the shared workspace ${r.workspace.name}.`);
       }
     });
@@ -88,15 +88,21 @@ export function App() {
   const pkg = useLivePackage(client, check, spec, registry, workspace?.files['env-overrides']);
   const problems = useMemo(() => check && [...check.diagnostics, ...(pkg.buildDiagnostics ?? [])], [check, pkg.buildDiagnostics]);
 
+  // An example still loading will replace the workspace: files opened meanwhile wait for it, so they
+  // join the example instead of the workspace it replaces.
+  const switching = useRef<Promise<unknown>>(Promise.resolve());
   const openFiles = useCallback(
-    async (files: FileList | File[]) =>
+    async (files: FileList | File[]) => {
+      const picked = [...files];
+      await switching.current;
       setNotice(
-        await openWorkspaceFiles([...files], {
+        await openWorkspaceFiles(picked, {
           setFile,
           setOpenedPackage,
-          openWorkspace: (name, wsFiles) => replace({ id: crypto.randomUUID(), name, files: wsFiles, revision: 0, updatedAt: Date.now() }),
+          openWorkspace: (name, wsFiles) => void replace({ id: crypto.randomUUID(), name, files: wsFiles, revision: 0, updatedAt: Date.now() }),
         }),
-      ),
+      );
+    },
     [setFile, replace],
   );
 
@@ -179,7 +185,11 @@ export function App() {
           <button type="button" onClick={() => setWizardOpen(true)}>
             New workflow
           </button>
-          <ExamplesMenu onPick={(id) => void loadExample(id).then(replace, (e: Error) => setNotice(e.message))} />
+          <ExamplesMenu
+            onPick={(id) => {
+              switching.current = loadExample(id).then(replace, (e: Error) => setNotice(e.message));
+            }}
+          />
           <button type="button" aria-haspopup="dialog" onClick={() => setWorkspacesOpen(true)}>
             Workspaces
           </button>
@@ -247,7 +257,7 @@ export function App() {
         onClose={() => setWizardOpen(false)}
         onCreate={(name, files) => {
           // A new workflow keeps the loaded registry, so its tasks stay available for completion.
-          replace({ id: crypto.randomUUID(), name, files: { ...files, registry }, revision: 0, updatedAt: Date.now() });
+          void replace({ id: crypto.randomUUID(), name, files: { ...files, registry }, revision: 0, updatedAt: Date.now() });
           setNotice(`Created ${name}: add task instances under workflow.`);
         }}
       />

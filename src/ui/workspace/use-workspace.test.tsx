@@ -91,7 +91,7 @@ describe('useWorkspace.replace', () => {
   test('saves the outgoing workspace before opening the new one', async () => {
     const { result } = await setup();
     act(() => result.current.setFile('spec', 'a1'));
-    act(() => result.current.replace(ws('new', 'n0')));
+    await act(async () => void result.current.replace(ws('new', 'n0')));
     await waitFor(() => expect(result.current.workspace?.id).toBe('new'));
     await waitFor(() => expect(stored.has('new')).toBe(true));
     expect(calls).toEqual(['save a a1', 'remember new', 'save new n0']);
@@ -118,7 +118,7 @@ describe('saves run one at a time', () => {
     const { result } = await setup();
     act(() => result.current.setFile('spec', 'a1'));
     stored.set('a', { ...ws('a', 'other tab'), revision: 5 });
-    act(() => result.current.replace(ws('new', 'n0')));
+    await act(async () => void result.current.replace(ws('new', 'n0')));
     await waitFor(() => expect(result.current.status).toBe('conflict'));
     expect(result.current.workspace?.id).toBe('a');
     expect(result.current.workspace?.files.spec).toBe('a1');

@@ -162,17 +162,15 @@ export function useWorkspace(initial: () => Promise<Workspace>) {
 
   setFileRef.current = setFile;
 
-  /** Replaces the workspace (an example, or files the user opened) and saves it. */
+  /** Replaces the workspace (an example, or files the user opened) and saves it; resolves to whether it did. */
   const replace = useCallback(
-    (ws: Workspace) => {
-      const go = () => {
-        open(ws);
-        void save(true);
-      };
+    async (ws: Workspace): Promise<boolean> => {
       // Flush the outgoing workspace first: its pending debounced save would otherwise be lost.
       // If that save fails or conflicts, the outgoing workspace stays open and says so.
-      if (isDirty()) void flush().then((s) => s === 'saved' && go());
-      else go();
+      if (isDirty() && (await flush()) !== 'saved') return false;
+      open(ws);
+      void save(true);
+      return true;
     },
     [flush, isDirty, open, save],
   );
