@@ -65,7 +65,8 @@ describe('toYaml', () => {
     const json = fc.letrec((tie) => ({
       value: fc.oneof({ depthSize: 'small' }, fc.constant(null), fc.boolean(), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(1e21, 5e-324, -1e-7), fc.string({ unit: 'binary' }), tie('array'), tie('object')),
       array: fc.array(tie('value'), { maxLength: 4 }),
-      object: fc.dictionary(fc.string({ unit: 'binary' }), tie('value'), { maxKeys: 4 }),
+      // `__proto__` is left out: the `yaml` reader assigns it as a JS prototype, so it could not read back as data.
+      object: fc.dictionary(fc.string({ unit: 'binary' }).filter((k) => k !== '__proto__'), tie('value'), { maxKeys: 4 }),
     })).value;
     fc.assert(
       fc.property(json, (v) => {
