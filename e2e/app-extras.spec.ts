@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { runCliSync } from '../src/test-support/cli.ts';
 import { trackExternalRequests } from './offline.ts';
 import { readSpec, setSpec } from './spec-editor.ts';
 
@@ -122,12 +123,11 @@ test('Package files shows a generated file with syntax highlighting, and its dif
 });
 
 test('opening a compiled package zip: its files become the diff baseline and the next download bumps its version', async ({ page }, testInfo) => {
-  const { spawnSync } = await import('node:child_process');
   const { readFileSync } = await import('node:fs');
   const JSZip = (await import('jszip')).default;
   const zipPath = testInfo.outputPath('previous.zip');
-  const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'compile', '--spec', 'public/examples/wildlife-counts/spec.yaml', '--registry', 'public/examples/wildlife-counts/registry.json', '--zip', zipPath], { encoding: 'utf8' });
-  expect(cli.status, cli.stderr).toBe(0);
+  const cli = runCliSync(['compile', '--spec', 'public/examples/wildlife-counts/spec.yaml', '--registry', 'public/examples/wildlife-counts/registry.json', '--zip', zipPath]);
+  expect(cli.code, cli.stderr).toBe(0);
 
   await page.goto('/');
   await expect(page.getByRole('region', { name: 'Problems' }).getByRole('status')).toHaveText('No problems.');

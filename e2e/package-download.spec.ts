@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runCliSync } from '../src/test-support/cli.ts';
 import { trackExternalRequests } from './offline.ts';
 
 test('the downloaded package zip is byte-identical to the CLI zip of the same workspace', async ({ page }, testInfo) => {
@@ -18,8 +18,8 @@ test('the downloaded package zip is byte-identical to the CLI zip of the same wo
   const dir = testInfo.outputPath('cli');
   mkdirSync(dir, { recursive: true });
   const cliZip = join(dir, 'cli.zip');
-  const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'compile', '--spec', 'public/examples/wildlife-counts/spec.yaml', '--registry', 'public/examples/wildlife-counts/registry.json', '--zip', cliZip], { encoding: 'utf8' });
-  expect(cli.status, cli.stderr).toBe(0);
+  const cli = runCliSync(['compile', '--spec', 'public/examples/wildlife-counts/spec.yaml', '--registry', 'public/examples/wildlife-counts/registry.json', '--zip', cliZip]);
+  expect(cli.code, cli.stderr).toBe(0);
   expect(browserZip.length).toBeGreaterThan(1000);
   expect(browserZip.equals(readFileSync(cliZip))).toBe(true);
   expect(external).toEqual([]);
@@ -46,12 +46,8 @@ test('unzipped, the downloaded package equals the tree `compile --out` writes, e
   const zip = await JSZip.loadAsync(readFileSync(await download.path()));
 
   const out = join(dir, 'out');
-  const cli = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', 'src/cli/main.ts', 'compile', '--spec', 'public/examples/hello-wt/spec.yaml', '--registry', 'public/examples/hello-wt/registry.json', '--env-overrides', overrides, '--out', out],
-    { encoding: 'utf8' },
-  );
-  expect(cli.status, cli.stderr).toBe(0);
+  const cli = runCliSync(['compile', '--spec', 'public/examples/hello-wt/spec.yaml', '--registry', 'public/examples/hello-wt/registry.json', '--env-overrides', overrides, '--out', out]);
+  expect(cli.code, cli.stderr).toBe(0);
   const walk = (d: string, prefix = ''): string[] =>
     readdirSync(d).flatMap((name) => (statSync(join(d, name)).isDirectory() ? walk(join(d, name), `${prefix}${name}/`) : [`${prefix}${name}`]));
   const onDisk = walk(out).sort();

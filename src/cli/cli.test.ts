@@ -1,20 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT, hasReference, referencePath, skipReason } from '../test-support/reference.ts';
+import { hasReference, referencePath, skipReason } from '../test-support/reference.ts';
 import { registryJson } from '../test-support/registry-builder.ts';
+import { runCliSync as cli } from '../test-support/cli.ts';
 import { tempDir } from '../test-support/temp-dir.ts';
 
-/** The CLI as a user runs it: a real process over real files. */
-function cli(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'src/cli/main.ts'), ...args], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-    input,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 const tmp = () => tempDir('wt-cli-');
 

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -6,7 +5,10 @@ import { parse as parseToml } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../test-support/reference.ts';
 import { registryJson } from '../test-support/registry-builder.ts';
+import { runCli, type CliRun } from '../test-support/cli.ts';
 import { tempDir } from '../test-support/temp-dir.ts';
+
+const cli = (args: string[], env?: NodeJS.ProcessEnv): Promise<CliRun> => runCli(args, { env });
 
 /**
  * `compile` writing the whole workflow package, as a user runs it: a real process over real temp
@@ -14,19 +16,6 @@ import { tempDir } from '../test-support/temp-dir.ts';
  * The processes are independent, so the tests run concurrently.
  */
 
-type Run = { code: number | null; stdout: string; stderr: string };
-
-function cli(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'src/cli/main.ts'), ...args], { cwd: REPO_ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 const REGISTRY = registryJson([
   { fn: 'add', title: 'Add', description: 'Add two numbers.', properties: { a: { title: 'A', type: 'integer' }, b: { title: 'B', type: 'number' } }, required: ['a'] },
@@ -161,7 +150,7 @@ describe.concurrent('cli compile: the workflow package', () => {
   });
 
   // One run, shared by the two tests below.
-  let unknownFeature: Promise<{ r: Run; overrides: string; out: string }> | undefined;
+  let unknownFeature: Promise<{ r: CliRun; overrides: string; out: string }> | undefined;
   const runUnknownFeature = () =>
     (unknownFeature ??= (async () => {
       const ws = workspace();

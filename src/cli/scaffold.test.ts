@@ -1,24 +1,12 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSpec } from '../core/spec/index.ts';
-import { REPO_ROOT } from '../test-support/reference.ts';
+import { runCli } from '../test-support/cli.ts';
 import { tempDir } from '../test-support/temp-dir.ts';
 
-/** The CLI as a user runs it: a real process (asynchronous, so the cases run side by side). */
-function cli(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'src/cli/main.ts'), ...args], { cwd: REPO_ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const cli = (args: string[], input?: string) => runCli(args, { input });
+
 
 const tmp = () => tempDir('wt-scaffold-');
 const REQUIRED = ['--workflow-id', 'my_flow', '--workflow-name', 'My Flow', '--author-name', 'Ada'];

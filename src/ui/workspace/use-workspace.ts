@@ -44,19 +44,8 @@ export function useWorkspace(initial: () => Promise<Workspace>) {
     setWorkspace(ws);
   }, []);
 
-  /** Saves now (cancelling the debounced save) and resolves to the resulting status. */
-  const save = useCallback((force = false): Promise<SaveStatus> => {
-    clearTimeout(timer.current);
-    timer.current = undefined;
-    // Two saves at once would both start from the same revision, and the second would look like
-    // another tab's conflict: queue behind the running one.
-    const run = (saving.current ?? Promise.resolve('saved' as SaveStatus)).then(() => saveOnce(force));
-    saving.current = run;
-    return run;
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- saveOnce only reads refs
-  }, []);
-
-  const saveOnce = async (force: boolean): Promise<SaveStatus> => {
+  /** One save, from the revision the last one stored. */
+  const saveOnce = useCallback(async (force: boolean): Promise<SaveStatus> => {
     const ws = latest.current;
     if (!ws) return 'saved';
     setStatus('saving');
@@ -80,7 +69,18 @@ export function useWorkspace(initial: () => Promise<Workspace>) {
       if (latest.current?.id === ws.id) setStatus('error');
       return 'error';
     }
-  };
+  }, []);
+
+  /** Saves now (cancelling the debounced save) and resolves to the resulting status. */
+  const save = useCallback((force = false): Promise<SaveStatus> => {
+    clearTimeout(timer.current);
+    timer.current = undefined;
+    // Two saves at once would both start from the same revision, and the second would look like
+    // another tab's conflict: queue behind the running one.
+    const run = (saving.current ?? Promise.resolve('saved' as SaveStatus)).then(() => saveOnce(force));
+    saving.current = run;
+    return run;
+  }, [saveOnce]);
 
   const isDirty = useCallback(() => latest.current?.files !== savedFiles.current, []);
 
