@@ -12,5 +12,8 @@ export function printDiagnostics(diagnostics: Diagnostic[], files: Record<string
   for (const d of diagnostics) process.stderr.write(formatDiagnostic(d, fileOf(d)) + '\n');
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-  if (errors + warnings > 0) process.stderr.write(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`);
+  // An `info` is a note, never a warning: it neither counts as one nor changes the exit code.
+  const notes = diagnostics.length - errors - warnings;
+  const noteText = notes > 0 ? `, ${notes} note${notes === 1 ? '' : 's'}` : '';
+  if (diagnostics.length > 0) process.stderr.write(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${noteText}\n`);
 }

@@ -1,6 +1,6 @@
 import { loadRegistry, RegistryIndex } from '../registry/index.ts';
 import { parseSpec, type Spec } from '../spec/index.ts';
-import { hasErrors, sortDiagnostics, type Diagnostic } from '../util/diagnostics.ts';
+import { hasErrors, sortDiagnostics, withoutFollowOns, type Diagnostic } from '../util/diagnostics.ts';
 import type { JsonObject } from '../util/json-value.ts';
 import { dumpPythonJsonFile } from '../util/python-json.ts';
 import { checkTasks } from './check-tasks.ts';
@@ -58,7 +58,7 @@ export function checkSpec(specText: string, registry: RegistryInput): CheckResul
     resolved = tasks.resolved;
     diagnostics.push(...tasks.diagnostics);
   }
-  return { spec: parsed.spec, registry: loaded.index, resolved, diagnostics: sortDiagnostics(diagnostics) };
+  return { spec: parsed.spec, registry: loaded.index, resolved, diagnostics: sortDiagnostics(withoutFollowOns(diagnostics)) };
 }
 
 /** params.json and rjsf.json for the resolved instances (usable for previews even when some tasks are unresolved). */

@@ -443,10 +443,16 @@ describe('task diagnostics', () => {
     expect(r.diagnostics.map(brief)).toEqual([{ code: 'unknown-task', severity: 'error', line: 5, column: 18 }]);
   });
 
-  it('warns about a partial argument the task does not have', () => {
+  it('notes (information only) a partial argument absent from the schema: Field(exclude=True) parameters are never listed', () => {
     const r = compileWorkflow(yaml(...HEAD, '  - id: t', '    task: add', '    partial:', '      c: 1'), INDEX);
-    expect(r.diagnostics.map(brief)).toEqual([{ code: 'unknown-argument', severity: 'warning', line: 7, column: 7 }]);
+    expect(r.diagnostics.map(brief)).toEqual([{ code: 'partial-argument-not-in-schema', severity: 'info', line: 7, column: 7 }]);
     expect(r.schemas).toBeDefined();
+  });
+
+  it('warns about a map argname the task does not have', () => {
+    const text = yaml(...HEAD, '  - id: t', '    task: add', '  - id: u', '    task: add', '    map:', '      argnames: c', '      argvalues: ${{ workflow.t.return }}');
+    const r = compileWorkflow(text, INDEX);
+    expect(r.diagnostics.map(brief)).toEqual([{ code: 'unknown-argument', severity: 'warning', line: 9, column: 7 }]);
   });
 
   it('collects spec and task problems together, sorted by position', () => {

@@ -1,7 +1,8 @@
-import { DOCUMENT_START, hasErrors, sortDiagnostics, type Diagnostic, type Range } from '../util/diagnostics.ts';
+import { DOCUMENT_START, hasErrors, sortDiagnostics, withoutFollowOns, type Diagnostic, type Range } from '../util/diagnostics.ts';
 import type { JsonValue } from '../util/json-value.ts';
 import { didYouMean } from '../util/suggest.ts';
 import { isMapNode, isScalarNode, isSeqNode, YamlReader, type YMap, type YNode } from '../util/yaml-reader.ts';
+import { MAX_NESTING } from '../util/yaml-safe-load.ts';
 import { checkWorkflow } from './check-workflow.ts';
 import { identifierProblem, isPythonIdentifier } from './identifiers.ts';
 import type {
@@ -45,7 +46,7 @@ export function parseSpec(text: string, source?: string): ParsedSpec {
   if (!map) return { diagnostics: sortDiagnostics(r.diagnostics) };
   const spec = readSpec(r, map);
   checkWorkflow(r, spec);
-  return { spec, diagnostics: sortDiagnostics(r.diagnostics) };
+  return { spec, diagnostics: sortDiagnostics(withoutFollowOns(r.diagnostics)) };
 }
 
 function readSpec(r: YamlReader, map: YMap): Spec {
@@ -218,13 +219,7 @@ function readInstance(r: YamlReader, map: YMap): TaskInstance | undefined {
   if (map_ && mapvalues) {
     r.error(fields.get('mapvalues')!.pair, 'map-and-mapvalues', `${label} has both \`map\` and \`mapvalues\`: choose one`);
   }
-  const bound = new Map<string, number>();
-  for (const n of [...partial.map((p) => p.name), ...(map_?.argnames ?? []), ...(mapvalues?.argnames ?? [])]) {
-    bound.set(n, (bound.get(n) ?? 0) + 1);
-  }
-  for (const [n, count] of bound) {
-    if (count > 1) r.warning(fields.get(map_ ? 'map' : 'mapvalues')?.pair ?? map, 'argument-bound-twice', `argument \`${n}\` of ${label} is bound more than once (in \`partial\` and \`map\`/\`mapvalues\` argnames); the call would fail at run time`);
-  }
+  // An argument in `partial` and in argnames is legal: the mapped value overrides the partial one (§2.3).
   const skipField = fields.get('skipif');
   const skipif = skipField && !r.isNull(skipField.value) ? readSkipIf(r, skipField.value) : undefined;
 
@@ -248,10 +243,11 @@ function readInstance(r: YamlReader, map: YMap): TaskInstance | undefined {
 }
 
 /** Finds references at any depth of a partial value; reports malformed ones. */
-function scanValue(r: YamlReader, node: YNode | undefined, deps: DependencyUse[], label: string, seen = new Set<YNode>()): void {
+function scanValue(r: YamlReader, node: YNode | undefined, deps: DependencyUse[], label: string, seen = new Set<YNode>(), depth = 0): void {
   const n = r.resolve(node);
   // An aliased node is scanned once: this ends recursive aliases (`&a [*a]`) and alias fan-out.
   if (n === undefined || seen.has(n)) return;
+  if (depth > MAX_NESTING) return r.reportTooDeep(n); // only reachable through chains of aliases
   seen.add(n);
   if (isScalarNode(n)) {
     const s = r.scalar(n);
@@ -264,9 +260,9 @@ function scanValue(r: YamlReader, node: YNode | undefined, deps: DependencyUse[]
       r.warning(n, 'not-a-reference', `in ${label} this string is passed literally: wt has no string interpolation, only a whole-string \`\${{ … }}\` is a reference`);
     }
   } else if (isSeqNode(n)) {
-    for (const item of r.items(n)) scanValue(r, item, deps, label, seen);
+    for (const item of r.items(n)) scanValue(r, item, deps, label, seen, depth + 1);
   } else if (isMapNode(n)) {
-    for (const p of n.mappings) scanValue(r, r.resolve(p.value), deps, label, seen);
+    for (const p of n.mappings) scanValue(r, r.resolve(p.value), deps, label, seen, depth + 1);
   }
 }
 

@@ -58,12 +58,21 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
-/** Orders diagnostics by position, then severity, then code, so output is stable. */
+/** Codes of errors that mean a document could not be read as written (everything else about it is secondary). */
+export const SYNTAX_CODES: ReadonlySet<string> = new Set(['yaml-syntax', 'yaml-invalid-escape', 'yaml-too-deep', 'yaml-tab-indentation', 'json-syntax']);
+
+/** True for an error saying the document does not parse. */
+export function isSyntaxError(d: Diagnostic): boolean {
+  return d.severity === 'error' && SYNTAX_CODES.has(d.code);
+}
+
+/** Orders diagnostics by source, syntax errors first, then position, severity and code, so output is stable. */
 export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
   return diagnostics.sort(
     (a, b) =>
       (a.source ?? '').localeCompare(b.source ?? '') ||
+      Number(isSyntaxError(b)) - Number(isSyntaxError(a)) ||
       a.range.start.line - b.range.start.line ||
       a.range.start.column - b.range.start.column ||
       rank[a.severity] - rank[b.severity] ||
@@ -74,4 +83,25 @@ export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
 /** Formats like a compiler: `FILE:LINE:COL: error[CODE]: message`. */
 export function formatDiagnostic(d: Diagnostic, file: string): string {
   return `${file}:${d.range.start.line}:${d.range.start.column}: ${d.severity}[${d.code}]: ${d.message}`;
+}
+
+// Problems that say something is missing or undefined: after a syntax error it may only be unreadable.
+const ABSENCE_CODES = new Set(['missing-key', 'empty-spec', 'incomplete-map', 'unknown-dependency']);
+
+/**
+ * Drops what a syntax error makes untrustworthy: in the same document, every diagnostic that
+ * reaches the syntax error's line or later, and every "X is missing" diagnostic.
+ */
+export function withoutFollowOns(diagnostics: Diagnostic[]): Diagnostic[] {
+  const firstSyntaxLine = new Map<string, number>();
+  for (const d of diagnostics) {
+    if (!isSyntaxError(d)) continue;
+    const key = d.source ?? '';
+    firstSyntaxLine.set(key, Math.min(firstSyntaxLine.get(key) ?? Infinity, d.range.start.line));
+  }
+  if (firstSyntaxLine.size === 0) return diagnostics;
+  return diagnostics.filter((d) => {
+    const line = firstSyntaxLine.get(d.source ?? '');
+    return line === undefined || isSyntaxError(d) || (!ABSENCE_CODES.has(d.code) && d.range.end.line < line);
+  });
 }

@@ -1,7 +1,8 @@
-import { determineScalarType, Kind, safeLoad, ScalarType, type YAMLAnchorReference, type YAMLMapping, type YamlMap, type YAMLNode, type YAMLScalar, type YAMLSequence } from '@stoplight/yaml-ast-parser';
+import { determineScalarType, Kind, ScalarType, type YAMLAnchorReference, type YAMLMapping, type YamlMap, type YAMLNode, type YAMLScalar, type YAMLSequence } from '@stoplight/yaml-ast-parser';
 import { LineIndex, type Diagnostic, type Range, type Severity } from './diagnostics.ts';
 import { PyFloat, type JsonObject, type JsonValue } from './json-value.ts';
 import { pythonFloatRepr } from './python-json.ts';
+import { loadYaml, MAX_NESTING, type LoadedYaml } from './yaml-safe-load.ts';
 
 /**
  * Reads a YAML document into nodes with source offsets and collects positioned diagnostics while
@@ -42,6 +43,8 @@ export class YamlReader {
   readonly lines: LineIndex;
   readonly diagnostics: Diagnostic[] = [];
   readonly root: YNode | undefined;
+  /** The text the offsets refer to (the input without a leading BOM). */
+  readonly text: string;
   private expanded = 0;
   private reportedExpansion = false;
   private readonly checkedMaps = new WeakSet<YMap>();
@@ -49,35 +52,63 @@ export class YamlReader {
   private readonly converting = new Set<YNode>();
 
   constructor(
-    readonly text: string,
+    text: string,
     readonly source?: string,
   ) {
-    this.lines = new LineIndex(text);
-    let root: YNode | undefined;
+    // The parser drops a BOM before counting offsets; dropping it here keeps our offsets aligned with its.
+    this.text = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    this.lines = new LineIndex(this.text);
+    let loaded: LoadedYaml = { root: undefined, problems: [], explained: new Set() };
     try {
-      root = safeLoad(text) ?? undefined;
+      loaded = loadYaml(this.text);
     } catch (e) {
       // The parser reports problems in `errors`; a throw would be its bug, still the user's problem to see.
-      this.report('error', 'yaml-syntax', `YAML: ${e instanceof Error ? e.message : String(e)}`, this.lines.range(0, 1));
+      this.report('error', 'yaml-syntax', `YAML: the reader failed on this document (${e instanceof Error ? e.message : String(e)})`, this.lines.range(0, 1));
     }
-    this.root = this.resolve(root);
-    if (root) this.reportParserErrors(root);
+    for (const p of loaded.problems) this.report('error', p.code, p.message, this.lines.range(p.start, Math.min(p.end, this.text.length)));
+    this.root = this.resolve(loaded.root);
+    if (loaded.root) this.reportParserErrors(loaded.root, loaded.problems.length > 0, loaded.explained);
   }
 
-  /** After the first syntax error the parser's later errors are mostly echoes of it, so report only that one. */
-  private reportParserErrors(root: YNode): void {
-    let reportedError = false;
+  /**
+   * After the first syntax error the parser's later errors are mostly echoes of it, so report only that one.
+   * Its "Using tabs" warning is dropped where YAML allows a tab (separation, flow collections) and
+   * becomes an error where it does not (block indentation).
+   */
+  private reportParserErrors(root: YNode, alreadyReported: boolean, explained: Set<number>): void {
+    let reportedError = alreadyReported;
+    let safeRanges: Array<[number, number]> | undefined;
+    const tabLines = new Set<number>();
     for (const e of root.errors) {
       const message = e.message.replace(/^JS-YAML: /, '').replace(/ at line \d+, column \d+:?[\s\S]*$/, '');
       if (message.startsWith('duplicate key')) continue; // reported by `pairs`, once, at the second key
       const at = e.mark?.position ?? 0;
+      if (explained.has(at)) continue;
       const range = this.lines.range(at, Math.min(at + 1, this.text.length));
-      if (e.isWarning) this.report('warning', 'yaml-warning', `YAML: ${message}`, range);
+      if (message.startsWith('Using tabs')) {
+        safeRanges ??= collectTabSafeRanges(root, this.text);
+        if (!reportedError && !tabLines.has(range.start.line) && this.isTabIndentation(at, safeRanges)) {
+          tabLines.add(range.start.line);
+          reportedError = true;
+          this.report('error', 'yaml-tab-indentation', 'YAML: a tab in indentation: YAML indents with spaces only (tabs are fine after `:` or inside `[…]`/`{…}`)', range);
+        }
+      } else if (e.isWarning) this.report('warning', 'yaml-warning', `YAML: ${message}`, range);
       else if (!reportedError) {
         reportedError = true;
         this.report('error', 'yaml-syntax', `YAML: ${message}`, range);
       }
     }
+  }
+
+  /** A tab in the leading whitespace of a line that has content, outside flow collections and quoted scalars. */
+  private isTabIndentation(at: number, safeRanges: Array<[number, number]>): boolean {
+    let i = at;
+    while (i > 0 && (this.text[i - 1] === ' ' || this.text[i - 1] === '\t')) i--;
+    if (i > 0 && this.text[i - 1] !== '\n' && this.text[i - 1] !== '\r') return false;
+    let j = at;
+    while (j < this.text.length && (this.text[j] === ' ' || this.text[j] === '\t')) j++;
+    if (j >= this.text.length || '\r\n#'.includes(this.text[j])) return false; // blank or comment line
+    return !safeRanges.some(([s, e]) => s < at && at < e);
   }
 
   /** Follows aliases to the anchored node; null/undefined for a missing value. */
@@ -252,12 +283,26 @@ export class YamlReader {
       this.error(n, 'recursive-alias', 'this value contains itself through an alias: JSON cannot represent it');
       return null;
     }
+    if (this.converting.size >= MAX_NESTING) {
+      // Only aliases get here (the tree itself is cut at MAX_NESTING): `&b [*a]`, `&c [*b]`, …
+      this.reportTooDeep(n);
+      return null;
+    }
     this.converting.add(n);
     try {
       return this.collectionJson(n);
     } finally {
       this.converting.delete(n);
     }
+  }
+
+  private reportedDepth = false;
+
+  /** Reports (once) a value nested deeper than MAX_NESTING through aliases. */
+  reportTooDeep(n: YNode): void {
+    if (this.reportedDepth) return;
+    this.reportedDepth = true;
+    this.error(n, 'yaml-too-deep', `YAML: this value nests deeper than ${MAX_NESTING} levels through aliases: that is not supported (wt-compiler's Python cannot read or generate code for it)`);
   }
 
   private collectionJson(n: YNode): JsonValue {
@@ -316,4 +361,26 @@ function parseFloat_(s: string): number {
 
 function isRange(x: unknown): x is Range {
   return typeof x === 'object' && x !== null && 'start' in x && 'end' in x && !('kind' in x);
+}
+
+/** Source ranges of flow collections (`[…]`, `{…}`) and quoted scalars, where YAML allows tabs at line starts. */
+function collectTabSafeRanges(root: YNode, text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const stack: YNode[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.kind === Kind.SEQ || n.kind === Kind.MAP) {
+      const c = text[n.startPosition];
+      if (c === '[' || c === '{') out.push([n.startPosition, n.endPosition]);
+      for (const child of (n.kind === Kind.SEQ ? (n as YSeq).items : (n as YMap).mappings) ?? []) if (child) stack.push(child);
+    } else if (n.kind === Kind.SCALAR) {
+      const c = text[n.startPosition];
+      if (c === '"' || c === "'") out.push([n.startPosition, n.endPosition]);
+    } else if (n.kind === Kind.MAPPING) {
+      const p = n as YPair;
+      if (p.key) stack.push(p.key);
+      if (p.value) stack.push(p.value);
+    }
+  }
+  return out;
 }
