@@ -4,6 +4,7 @@ import { renderPlaceholders } from './placeholders.ts';
 import type { Provider } from './provider.ts';
 import { BUILTIN_QUESTIONS, problemPath, resolveAnswers, type Answers, type RawAnswers } from './questions.ts';
 import { BUILTIN_TEMPLATES } from './templates.ts';
+import { pushAll } from '../util/arrays.ts';
 
 /** The new project's files: `dir` is the folder to create (the workflow id), paths are relative to it. */
 export interface ScaffoldResult {
@@ -40,7 +41,7 @@ export function scaffoldFiles(answers: RawAnswers, options: ScaffoldOptions): Sc
 
   const files = renderFiles(resolved.answers, options);
   const spec = files.find((f) => f.path === 'spec.yaml');
-  if (spec) diagnostics.push(...parseSpec(spec.text, 'spec.yaml').diagnostics);
+  if (spec) pushAll(diagnostics, parseSpec(spec.text, 'spec.yaml').diagnostics);
   return { dir, files, diagnostics: sortDiagnostics(diagnostics) };
 }
 

@@ -2,6 +2,7 @@ import type { Diagnostic, Range } from '../util/diagnostics.ts';
 import { parseJson, type ParsedJson } from '../util/json-parse.ts';
 import { isObject, type JsonArray, type JsonObject, type JsonValue } from '../util/json-value.ts';
 import { didYouMean } from '../util/suggest.ts';
+import { pushAll } from '../util/arrays.ts';
 
 /** Walks parsed JSON with source ranges for every key and value, collecting positioned diagnostics. */
 export class JsonReader {
@@ -14,7 +15,7 @@ export class JsonReader {
     readonly source: string,
   ) {
     this.parsed = parseJson(text, source);
-    this.diagnostics.push(...this.parsed.diagnostics);
+    pushAll(this.diagnostics, this.parsed.diagnostics);
     this.root = this.parsed.value;
   }
 
