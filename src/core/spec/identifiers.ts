@@ -45,6 +45,11 @@ export function identifierProblem(s: string, maxLength: number): { code: string;
           : 'use letters, digits and `_`, not starting with a digit';
     return { code: 'invalid-identifier', message: `\`${s}\` is not a valid Python identifier: ${hint}` };
   }
+  const nfkc = s.normalize('NFKC');
+  if (nfkc !== s) {
+    // Python NFKC-normalises identifiers in source code, so `ｔａｓｋ` in generated code means `task`.
+    return { code: 'id-not-nfkc', message: `\`${s}\` changes under Unicode NFKC normalisation, which Python applies to identifiers (it would read \`${nfkc}\`): write \`${nfkc}\` instead` };
+  }
   if (KEYWORDS.has(s)) return { code: 'python-keyword', message: `\`${s}\` is a Python keyword: choose another id` };
   if (BUILTINS.has(s)) {
     return { code: 'python-builtin', message: `\`${s}\` shadows the Python built-in \`${s}\`: choose another id` };

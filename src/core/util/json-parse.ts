@@ -187,6 +187,8 @@ export function parseJson(text: string, source?: string): ParsedJson {
   };
 
   try {
+    // A UTF-8 byte order mark (editors on Windows write one) is not part of the JSON text.
+    if (text.charCodeAt(0) === 0xfeff) i = 1;
     const value = parseValue(0);
     skipWs();
     if (i < text.length) fail(`unexpected ${describe(i)} after the JSON value`);

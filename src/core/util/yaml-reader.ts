@@ -26,6 +26,9 @@ export interface YPairEntry {
   value: YNode | undefined;
 }
 
+/** Python's default `sys.get_int_max_str_digits()`: longer ints cannot be parsed from or written as decimal text. */
+export const PY_INT_MAX_STR_DIGITS = 4300;
+
 // Python's YAML loaders expand aliases fully; cap the expansion so a "billion laughs" input can't hang us.
 const MAX_EXPANDED_NODES = 200_000;
 
@@ -188,7 +191,7 @@ export class YamlReader {
       this.error(k, 'invalid-key', 'a mapping key must be a plain value, not a list or mapping');
       return undefined;
     }
-    const v = this.scalar(k);
+    const v = this.checkedScalar(k);
     if (typeof v === 'string') return v;
     if (v instanceof PyFloat) return pythonFloatRepr(v.value);
     return v === null ? 'null' : String(v);
@@ -277,7 +280,7 @@ export class YamlReader {
       return null;
     }
     if (n === undefined) return null;
-    if (isScalarNode(n)) return this.scalar(n);
+    if (isScalarNode(n)) return this.checkedScalar(n);
     if (this.converting.has(n)) {
       // `&a [*a]`: Python would build a self-containing list that JSON cannot hold.
       this.error(n, 'recursive-alias', 'this value contains itself through an alias: JSON cannot represent it');
@@ -294,6 +297,21 @@ export class YamlReader {
     } finally {
       this.converting.delete(n);
     }
+  }
+
+  private readonly reportedInts = new WeakSet<YNode>();
+
+  /** A scalar for the JSON model; an int Python could not read or print is reported (once per node). */
+  private checkedScalar(n: YAMLScalar): ScalarValue {
+    const v = this.scalar(n);
+    if (typeof v === 'bigint' && !this.reportedInts.has(n)) {
+      const digits = (v < 0n ? -v : v).toString().length;
+      if (digits > PY_INT_MAX_STR_DIGITS) {
+        this.reportedInts.add(n);
+        this.error(n, 'int-too-long', `this integer has ${digits} digits: Python refuses to convert integers of more than ${PY_INT_MAX_STR_DIGITS.toLocaleString('en')} digits to or from text (sys.get_int_max_str_digits), so wt-compiler and the generated package could not read it; write it as a string`);
+      }
+    }
+    return v;
   }
 
   private reportedDepth = false;
