@@ -1,4 +1,5 @@
 import type { RegistryIndex, TaskResolution } from '../registry/index.ts';
+import { refProblemsOf } from '../registry/schema-refs.ts';
 import { flatInstances, type Spec } from '../spec/index.ts';
 import type { Diagnostic, Range } from '../util/diagnostics.ts';
 import { isObject } from '../util/json-value.ts';
@@ -76,6 +77,12 @@ export function checkTasks(spec: Spec, index: RegistryIndex, source?: string): {
       continue;
     }
     const { task } = r;
+    const badRef = refProblemsOf(task.jsonSchema)[0];
+    if (badRef) {
+      // Left out of `resolved`, so no form (params.json, rjsf.json, RJSF) ever sees the broken schema.
+      push('error', 'schema-bad-ref', `the registry schema of \`${task.functionName}\` cannot be made into a form: ${badRef.message} (see the registry's \`${task.fqn}\`)`, t.taskRange);
+      continue;
+    }
     resolved.push({ instance: t, task });
     if (mismatch) continue;
     if (task.entry.metadata.deprecated) {

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../util/diagnostics.ts';
 import { parseJson } from '../util/json-parse.ts';
 import { isObject, type JsonObject, type JsonValue } from '../util/json-value.ts';
 import { REGISTRY_VERSION, type RegistryEntry, type RegistryOutput } from './contract.ts';
+import { refProblemsOf } from './schema-refs.ts';
 
 export interface LoadedRegistry {
   registry?: RegistryOutput;
@@ -38,7 +39,12 @@ export function loadRegistry(text: string, source = 'registry'): LoadedRegistry 
   } else {
     for (const [fqn, value] of entriesValue) {
       const entry = readEntry(entriesValue, fqn, value, error);
-      if (entry) entries.set(fqn, entry);
+      if (!entry) continue;
+      entries.set(fqn, entry);
+      for (const p of refProblemsOf(entry.json_schema)) {
+        const offset = parsed.locations.get(p.holder)?.values.get('$ref') ?? parsed.locations.get(p.holder)?.start ?? 0;
+        diagnostics.push({ severity: 'warning', code: 'schema-bad-ref', message: `${p.message} in the schema of \`${fqn}\`: a form using this task cannot be built`, range: parsed.lines.range(offset, offset + 1), source });
+      }
     }
   }
   for (const k of root.keys()) {
