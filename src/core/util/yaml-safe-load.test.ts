@@ -67,6 +67,14 @@ describe('the reader on random backslash sequences inside quotes', () => {
   });
 });
 
+describe('a document the parser throws on', () => {
+  it('is a positioned syntax error, not "Cannot read properties of null" at 1:1', () => {
+    const d = new YamlReader('id: wf\n%YAML 1.2:\n').diagnostics;
+    expect(d.map((x) => [x.code, x.range.start.line])).toEqual([['yaml-syntax', 2]]);
+    expect(d[0].message).not.toMatch(/Cannot read/);
+  });
+});
+
 describe('deep nesting', () => {
   it('is cut at MAX_NESTING levels with an error at the first level too deep', () => {
     const text = 'a: ' + '['.repeat(MAX_NESTING + 5) + ']'.repeat(MAX_NESTING + 5) + '\n';

@@ -76,8 +76,13 @@ export function loadYaml(text: string): LoadedYaml {
       });
     }
   }
-  if ('overflow' in parsed) {
-    problems.push({ start: parsed.overflow, end: parsed.overflow + 1, code: 'yaml-too-deep', message: `YAML: the document nests too deeply near here for the reader to follow (more than ${MAX_NESTING} levels are not supported): flatten it` });
+  if ('failedAt' in parsed) {
+    const at = parsed.failedAt;
+    problems.push(
+      parsed.overflow
+        ? { start: at, end: at + 1, code: 'yaml-too-deep', message: `YAML: the document nests too deeply near here for the reader to follow (more than ${MAX_NESTING} levels are not supported): flatten it` }
+        : { start: at, end: at + 1, code: 'yaml-syntax', message: 'YAML: the document cannot be read from here on: check the syntax of this line (a stray `%`, `!`, `&`, `*` or `?` at the start of a value needs quotes)' },
+    );
     return { root: undefined, problems, explained };
   }
   root = parsed.root;
@@ -85,31 +90,35 @@ export function loadYaml(text: string): LoadedYaml {
   return { root, problems, explained };
 }
 
-type ParseOutcome = { root: YAMLNode | undefined } | { overflow: number; root?: undefined };
+type ParseOutcome = { root: YAMLNode | undefined } | { failedAt: number; overflow: boolean; root?: undefined };
 
-/** The parser recurses per nesting level; a stack overflow is located by bisecting on prefixes. */
+/**
+ * The parser recurses per nesting level (deep input overflows the stack) and has inputs it throws on
+ * (`%YAML 1.2:`). Either way the place is found by bisecting on prefixes: the shortest one that fails.
+ */
 function parseGuarded(text: string): ParseOutcome {
+  let overflow: boolean;
   try {
     return { root: safeLoad(text) ?? undefined };
   } catch (e) {
-    if (!(e instanceof RangeError)) throw e;
+    overflow = e instanceof RangeError;
   }
   let lo = 0;
   let hi = text.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (overflows(text.slice(0, mid))) hi = mid;
+    if (throws(text.slice(0, mid))) hi = mid;
     else lo = mid + 1;
   }
-  return { overflow: Math.max(0, lo - 1) };
+  return { failedAt: Math.max(0, lo - 1), overflow };
 }
 
-function overflows(text: string): boolean {
+function throws(text: string): boolean {
   try {
     safeLoad(text);
     return false;
-  } catch (e) {
-    return e instanceof RangeError;
+  } catch {
+    return true;
   }
 }
 
