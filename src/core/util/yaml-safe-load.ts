@@ -1,4 +1,4 @@
-import { Kind, safeLoad, type YAMLNode } from '@stoplight/yaml-ast-parser';
+import { Kind, safeLoad, type YAMLMapping, type YamlMap, type YAMLNode, type YAMLSequence } from '@stoplight/yaml-ast-parser';
 
 /**
  * Runs `@stoplight/yaml-ast-parser` only on inputs it is known to finish, and turns what it cannot
@@ -124,33 +124,36 @@ function throws(text: string): boolean {
 
 /** Reports the first collection nested deeper than MAX_NESTING and empties it, so later walks stay shallow. */
 function cutDeepNesting(root: YAMLNode, problems: LoadProblem[]): void {
-  const stack: Array<[YAMLNode, number]> = [[root, 0]];
+  // Parallel stacks, no allocation per node: this runs on every keystroke's parse.
+  const nodes: YAMLNode[] = [root];
+  const depths: number[] = [0];
   let reported = false;
-  while (stack.length > 0) {
-    const [n, depth] = stack.pop()!;
-    const children = childrenOf(n);
-    if (children.length === 0) continue;
+  while (nodes.length > 0) {
+    const n = nodes.pop()!;
+    const depth = depths.pop()!;
+    if (n.kind === Kind.MAPPING) {
+      const p = n as YAMLMapping;
+      if (p.value) {
+        nodes.push(p.value);
+        depths.push(depth);
+      }
+      continue;
+    }
+    const children = n.kind === Kind.SEQ ? (n as YAMLSequence).items : n.kind === Kind.MAP ? (n as YamlMap).mappings : undefined;
+    if (!children || children.length === 0) continue;
     if (depth >= MAX_NESTING) {
       if (!reported) {
         reported = true;
         problems.push({ start: n.startPosition, end: n.startPosition + 1, code: 'yaml-too-deep', message: `YAML: nesting deeper than ${MAX_NESTING} levels is not supported (wt-compiler's Python cannot read or generate code for it): flatten this value` });
       }
-      if (n.kind === Kind.SEQ) (n as YAMLNode & { items: YAMLNode[] }).items = [];
-      else if (n.kind === Kind.MAP) (n as YAMLNode & { mappings: YAMLNode[] }).mappings = [];
+      children.length = 0;
       continue;
     }
-    for (const c of children) stack.push([c, n.kind === Kind.MAPPING ? depth : depth + 1]);
+    for (const c of children) {
+      if (c) {
+        nodes.push(c);
+        depths.push(depth + 1);
+      }
+    }
   }
-}
-
-function childrenOf(n: YAMLNode): YAMLNode[] {
-  const out: YAMLNode[] = [];
-  const m = n as YAMLNode & { items?: Array<YAMLNode | null>; mappings?: Array<YAMLNode | null>; key?: YAMLNode | null; value?: YAMLNode | null };
-  if (n.kind === Kind.SEQ) for (const c of m.items ?? []) if (c) out.push(c);
-  if (n.kind === Kind.MAP) for (const c of m.mappings ?? []) if (c) out.push(c);
-  if (n.kind === Kind.MAPPING) {
-    if (m.key) out.push(m.key);
-    if (m.value) out.push(m.value);
-  }
-  return out;
 }
