@@ -12,7 +12,8 @@ const rows = (ds: { code: string; range: { start: { line: number } } }[]) => ds.
 describe('a YAML syntax error', () => {
   it.each([
     ['an unclosed flow list', yaml('id: wf', 'requirements: [', '  {name: x}', 'workflow:', '  - id: a', '    task: add'), 4],
-    ['an unterminated quote', yaml('id: wf', 'requirements:', '  - name: "x', 'workflow:', '  - id: a', '    task: add'), 7],
+    ['an unterminated quote, at its opening quote', yaml('id: wf', 'requirements:', '  - name: "x', 'workflow:', '  - id: a', '    task: add'), 3],
+    ['an unterminated single quote, at its opening quote', yaml('id: wf', "requirements: []", "x: 'it''s", 'workflow:', '  - id: a', '    task: add'), 3],
     ['a bad indentation', yaml('id: wf', '  bad: indent', 'requirements: []', 'workflow:', '  - id: a', '    task: add'), 2],
     ['a mis-indented instance key', yaml('id: wf', 'requirements: []', 'workflow:', '  - id: a', '    task: add', '  - id: b', '     task: x', '    partial: {}'), 7],
   ])('after %s is listed alone, with no "missing key" echoes', (_, text, line) => {

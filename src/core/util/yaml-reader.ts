@@ -98,7 +98,13 @@ export class YamlReader {
       } else if (e.isWarning) this.report('warning', 'yaml-warning', `YAML: ${message}`, range);
       else if (!reportedError) {
         reportedError = true;
-        this.report('error', 'yaml-syntax', `YAML: ${message}`, range);
+        const quote = /^unexpected end of the stream within a (double|single) quoted scalar/.exec(message);
+        const opener = quote ? unterminatedQuoteStart(this.text, quote[1] === 'double' ? '"' : "'") : -1;
+        if (opener >= 0) {
+          // The parser points at the end of the file; the mistake is where the string starts.
+          const q = quote![1] === 'double' ? '"' : "'";
+          this.report('error', 'yaml-syntax', `YAML: this string has no closing \`${q}\`: it runs to the end of the file`, this.lines.range(opener, opener + 1));
+        } else this.report('error', 'yaml-syntax', `YAML: ${message}`, range);
       }
     }
   }
@@ -401,4 +407,24 @@ function collectTabSafeRanges(root: YNode, text: string): Array<[number, number]
     }
   }
   return out;
+}
+
+/**
+ * Offset of the quote that opens a string running to the end of `text`: the last quote that is not
+ * escaped (`\"` in double quotes, `''` in single quotes), since nothing after the opener closes it.
+ */
+function unterminatedQuoteStart(text: string, quote: '"' | "'"): number {
+  for (let i = text.lastIndexOf(quote); i >= 0; i = text.lastIndexOf(quote, i - 1)) {
+    if (quote === "'") {
+      if (text[i - 1] === "'") {
+        i--; // an escaped `''` pair
+        continue;
+      }
+      return i;
+    }
+    let backslashes = 0;
+    while (text[i - 1 - backslashes] === '\\') backslashes++;
+    if (backslashes % 2 === 0) return i;
+  }
+  return -1;
 }
