@@ -58,8 +58,8 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
-/** Codes of errors that mean a document could not be read as written (everything else about it is secondary). */
-export const SYNTAX_CODES: ReadonlySet<string> = new Set(['yaml-syntax', 'yaml-invalid-escape', 'yaml-too-deep', 'yaml-tab-indentation', 'json-syntax']);
+/** Codes of errors after which the rest of a document cannot be trusted (a too-deep value is cut, not a parse failure). */
+export const SYNTAX_CODES: ReadonlySet<string> = new Set(['yaml-syntax', 'yaml-invalid-escape', 'yaml-tab-indentation', 'json-syntax']);
 
 /** True for an error saying the document does not parse. */
 export function isSyntaxError(d: Diagnostic): boolean {
