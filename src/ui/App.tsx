@@ -35,7 +35,7 @@ const WorkflowGraph = lazy(() => import('./graph/WorkflowGraph.tsx'));
 export function App() {
   const client = useMemo(() => new CoreClient(), []);
   useEffect(() => () => client.dispose(), [client]);
-  const { workspace, status, conflict, setFile, replace, resolveConflict, switchTo } = useWorkspace(() => loadExample(DEFAULT_EXAMPLE));
+  const { workspace, status, conflict, startNotice, setFile, replace, resolveConflict, switchTo } = useWorkspace(() => loadExample(DEFAULT_EXAMPLE));
   const spec = workspace?.files.spec;
   const registry = workspace?.files.registry;
   const check = useLiveCheck(client, spec, registry);
@@ -48,6 +48,11 @@ export function App() {
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [wizardOpen, setWizardOpen] = useState(false);
   const [workspacesOpen, setWorkspacesOpen] = useState(false);
+  useEffect(() => {
+    if (!startNotice) return;
+    setNotice(startNotice.message);
+    if (startNotice.pick) setWorkspacesOpen(true);
+  }, [startNotice]);
   const [dropping, setDropping] = useState(false);
   const [fileReveal, setFileReveal] = useState<RevealRequest | undefined>();
   const editor = useRef<EditorApi | undefined>(undefined);
@@ -248,6 +253,7 @@ export function App() {
       <WorkspacesDialog
         open={workspacesOpen}
         currentId={workspace?.id}
+        notice={workspace ? undefined : startNotice?.message}
         onClose={() => setWorkspacesOpen(false)}
         onOpen={(id) => void switchTo(id).then((r) => setNotice('error' in r ? r.error : `Opened workspace ${r.opened.name}.`))}
       />
@@ -261,6 +267,11 @@ export function App() {
           setNotice(`Created ${name}: add task instances under workflow.`);
         }}
       />
+      {!workspace && startNotice?.pick && (
+        <main className="workbench-empty">
+          <p>No workspace is open: choose one in Workspaces, start a New workflow, or load one of the Examples.</p>
+        </main>
+      )}
       {workspace && (
         <main className="workbench" style={{ '--left-fr': `${leftPercent}fr`, '--right-fr': `${100 - leftPercent}fr` } as CSSProperties}>
           <div className="column" id="left-column">
