@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { Diagnostic } from '../core/util/diagnostics.ts';
-import { CoreClient } from '../worker/client.ts';
+import { CoreClient, timeLimitFromQuery } from '../worker/client.ts';
 import type { TaskSummary } from '../worker/protocol.ts';
 import { DEFAULT_EXAMPLE, loadExample } from './examples.ts';
 import { PackageFiles } from './files/PackageFiles.tsx';
@@ -33,7 +33,7 @@ const WorkflowGraph = lazy(() => import('./graph/WorkflowGraph.tsx'));
 
 /** The workbench: spec editor, problems, live form, graph and package, around one workspace. */
 export function App() {
-  const client = useMemo(() => new CoreClient(), []);
+  const client = useMemo(() => new CoreClient({ timeLimitMs: timeLimitFromQuery(location.search) }), []);
   useEffect(() => () => client.dispose(), [client]);
   const { workspace, status, conflict, startNotice, setFile, replace, resolveConflict, switchTo } = useWorkspace(() => loadExample(DEFAULT_EXAMPLE));
   const spec = workspace?.files.spec;
@@ -48,6 +48,8 @@ export function App() {
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [wizardOpen, setWizardOpen] = useState(false);
   const [workspacesOpen, setWorkspacesOpen] = useState(false);
+  // A stuck worker was restarted: say so (the live check goes on with the next edit).
+  useEffect(() => client.onRestart((e) => setNotice(e.message)), [client]);
   useEffect(() => {
     if (!startNotice) return;
     setNotice(startNotice.message);
