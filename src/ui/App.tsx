@@ -16,6 +16,7 @@ import { saveBlob } from './shell/save-blob.ts';
 import { isTyping, ShortcutsDialog } from './shell/ShortcutsDialog.tsx';
 import { WorkspacesDialog } from './shell/WorkspacesDialog.tsx';
 import { useTheme, type Theme } from './shell/theme.ts';
+import { largeContentQuestion } from './share/large-content.ts';
 import { describeSecrets, findSecrets } from './share/secrets.ts';
 import { decodeShare, encodeShare } from './share/share-link.ts';
 import { NewWorkflowDialog } from './wizard/NewWorkflowDialog.tsx';
@@ -79,6 +80,7 @@ export function App() {
     history.replaceState(null, '', location.pathname + location.search);
     void decodeShare(fragment).then((r) => {
       if ('error' in r) setNotice(r.error);
+      else if (!confirmLarge(largeContentQuestion('This share link', r.workspace.files))) setNotice('The shared workspace was not opened.');
       else {
         void replace({ id: crypto.randomUUID(), name: r.workspace.name, files: r.workspace.files, revision: 0, updatedAt: Date.now() });
         setNotice(`Opened the shared workspace ${r.workspace.name}.`);
@@ -106,6 +108,7 @@ export function App() {
         await openWorkspaceFiles(picked, {
           setFile,
           setOpenedPackage,
+          confirmLarge: (question) => confirmLarge(question),
           openWorkspace: (name, wsFiles) => void replace({ id: crypto.randomUUID(), name, files: wsFiles, revision: 0, updatedAt: Date.now() }),
         }),
       );
@@ -333,6 +336,11 @@ export function App() {
   );
 }
 
+
+/** Asks before saving large content from outside (a link or a zip); nothing to ask is a yes. */
+function confirmLarge(question: string | undefined): boolean {
+  return question === undefined || window.confirm(question);
+}
 
 const SAVE_LABELS = { saved: 'saved', unsaved: 'unsaved changes', saving: 'saving…', conflict: 'changed in another tab', error: 'could not be saved' } as const;
 
