@@ -91,7 +91,8 @@ export function App() {
 
   useEffect(() => {
     if (registry === undefined) return;
-    void client.request({ type: 'registry', registryText: registry }).then((r) => setTasks(r.tasks));
+    // A failed request (a worker restart, told to the user elsewhere) keeps the last task list.
+    client.request({ type: 'registry', registryText: registry }).then((r) => setTasks(r.tasks), () => undefined);
   }, [client, registry]);
 
   const pkg = useLivePackage(client, check, spec, registry, workspace?.files['env-overrides']);
