@@ -1,7 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { Diagnostic } from '../core/util/diagnostics.ts';
 import { CoreClient, timeLimitFromQuery } from '../worker/client.ts';
-import type { TaskSummary } from '../worker/protocol.ts';
 import { DEFAULT_EXAMPLE, loadExample } from './examples.ts';
 import { PackageFiles } from './files/PackageFiles.tsx';
 import type { FormApi } from './form/ParametersForm.tsx';
@@ -9,6 +8,7 @@ import { useLiveCheck } from './live/use-live-check.ts';
 import { packageStatus, useLivePackage } from './live/use-live-package.ts';
 import { ProblemsPanel } from './problems/ProblemsPanel.tsx';
 import { RegistryPanel } from './registry/RegistryPanel.tsx';
+import { useRegistry } from './registry/use-registry.ts';
 import { ColumnSplitter, useColumnSplit } from './shell/ColumnSplitter.tsx';
 import { ExamplesMenu } from './shell/ExamplesMenu.tsx';
 import { Panel } from './shell/Panel.tsx';
@@ -21,7 +21,6 @@ import { describeSecrets, findSecrets } from './share/secrets.ts';
 import { decodeShare, encodeShare } from './share/share-link.ts';
 import { NewWorkflowDialog } from './wizard/NewWorkflowDialog.tsx';
 import type { EditorApi } from './editor/model-sync.ts';
-import type { FileRole } from './workspace/model.ts';
 import { openWorkspaceFiles } from './workspace/open-files.ts';
 import { workspaceZip, type OpenedPackage } from './workspace/zip-files.ts';
 import { useWorkspace } from './workspace/use-workspace.ts';
@@ -38,10 +37,13 @@ export function App() {
   useEffect(() => () => client.dispose(), [client]);
   const { workspace, status, conflict, startNotice, setFile, replace, resolveConflict, switchTo } = useWorkspace(() => loadExample(DEFAULT_EXAMPLE));
   const spec = workspace?.files.spec;
-  const registry = workspace?.files.registry;
+  const saveRegistry = useCallback((text: string) => setFile('registry', text), [setFile]);
+  // The last valid registry stays in use while registry.json has errors (issue 8: never discard a working one).
+  const registryInUse = useRegistry(client, workspace?.id, workspace?.files.registry, saveRegistry);
+  const registry = registryInUse.text;
+  const tasks = registryInUse.tasks;
   const check = useLiveCheck(client, spec, registry);
   const [notice, setNotice] = useState<string | undefined>();
-  const [tasks, setTasks] = useState<TaskSummary[]>([]);
   const [formData, setFormData] = useState<unknown>({});
   const [openedPackage, setOpenedPackage] = useState<OpenedPackage | undefined>();
   const [theme, setTheme] = useTheme();
@@ -89,14 +91,12 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the first workspace is there
   }, [workspace === undefined]);
 
-  useEffect(() => {
-    if (registry === undefined) return;
-    // A failed request (a worker restart, told to the user elsewhere) keeps the last task list.
-    client.request({ type: 'registry', registryText: registry }).then((r) => setTasks(r.tasks), () => undefined);
-  }, [client, registry]);
 
   const pkg = useLivePackage(client, check, spec, registry, workspace?.files['env-overrides']);
-  const problems = useMemo(() => check && [...check.diagnostics, ...(pkg.buildDiagnostics ?? [])], [check, pkg.buildDiagnostics]);
+  const problems = useMemo(
+    () => check && [...(registryInUse.rejected ?? []), ...check.diagnostics, ...(pkg.buildDiagnostics ?? [])],
+    [check, pkg.buildDiagnostics, registryInUse.rejected],
+  );
 
   // An example still loading will replace the workspace: files opened meanwhile wait for it, so they
   // join the example instead of the workspace it replaces.
@@ -328,7 +328,7 @@ export function App() {
               <PackageFiles files={pkg.current?.files} previous={openedPackage?.files ?? pkg.previous?.files} previousLabel={openedPackage ? openedPackage.name : undefined} />
             </Panel>
             <Panel title="Task registry" id="registry">
-              <RegistryPanel tasks={tasks} onLoadFile={(text) => setFile('registry' satisfies FileRole, text)} />
+              <RegistryPanel tasks={tasks} onLoadFile={registryInUse.accept} />
             </Panel>
           </div>
         </main>
