@@ -4,6 +4,8 @@ import { CoreClient, timeLimitFromQuery } from '../worker/client.ts';
 import { DEFAULT_EXAMPLE, loadExample } from './examples.ts';
 import { PackageFiles } from './files/PackageFiles.tsx';
 import type { FormApi } from './form/ParametersForm.tsx';
+import { storeFormData, useSavedFormData } from './form/saved-form-data.ts';
+import { appendTestCase, testCaseEntry } from './form/test-case-entry.ts';
 import { useLiveCheck } from './live/use-live-check.ts';
 import { packageStatus, useLivePackage } from './live/use-live-package.ts';
 import { ProblemsPanel } from './problems/ProblemsPanel.tsx';
@@ -18,6 +20,7 @@ import { WorkspacesDialog } from './shell/WorkspacesDialog.tsx';
 import { useTheme, type Theme } from './shell/theme.ts';
 import { largeContentQuestion } from './share/large-content.ts';
 import { describeSecrets, findSecrets } from './share/secrets.ts';
+import { ShareButton } from './share/ShareButton.tsx';
 import { decodeShare, encodeShare } from './share/share-link.ts';
 import { NewWorkflowDialog } from './wizard/NewWorkflowDialog.tsx';
 import type { EditorApi } from './editor/model-sync.ts';
@@ -44,7 +47,8 @@ export function App() {
   const tasks = registryInUse.tasks;
   const check = useLiveCheck(client, spec, registry);
   const [notice, setNotice] = useState<string | undefined>();
-  const [formData, setFormData] = useState<unknown>({});
+  // Kept per workspace across reloads.
+  const [formData, setFormData] = useSavedFormData(workspace?.id);
   const [openedPackage, setOpenedPackage] = useState<OpenedPackage | undefined>();
   const [theme, setTheme] = useTheme();
   const [leftPercent, setLeftPercent] = useColumnSplit();
@@ -84,7 +88,9 @@ export function App() {
       if ('error' in r) setNotice(r.error);
       else if (!confirmLarge(largeContentQuestion('This share link', r.workspace.files))) setNotice('The shared workspace was not opened.');
       else {
-        void replace({ id: crypto.randomUUID(), name: r.workspace.name, files: r.workspace.files, revision: 0, updatedAt: Date.now() });
+        const id = crypto.randomUUID();
+        if (r.workspace.formData) storeFormData(id, r.workspace.formData);
+        void replace({ id, name: r.workspace.name, files: r.workspace.files, revision: 0, updatedAt: Date.now() });
         setNotice(`Opened the shared workspace ${r.workspace.name}.`);
       }
     });
@@ -135,16 +141,17 @@ export function App() {
     setNotice(`Downloaded ${workspace.name}-workspace.zip. Open files reads it back.`);
   };
 
-  const copyShareLink = async () => {
+  const copyShareLink = async (includeFormValues: boolean) => {
     if (!workspace) return;
-    const secrets = findSecrets(workspace.files);
+    const withForm = includeFormValues && typeof formData === 'object' && formData !== null && Object.keys(formData).length > 0;
+    const secrets = findSecrets(workspace.files, withForm ? formData : undefined);
     if (secrets.length > 0) return setNotice(describeSecrets(secrets));
-    const r = await encodeShare({ name: workspace.name, files: workspace.files });
+    const r = await encodeShare({ name: workspace.name, files: workspace.files, ...(withForm ? { formData: formData as Record<string, unknown> } : {}) });
     if ('error' in r) return setNotice(r.error);
     const url = `${location.origin}${location.pathname}#${r.fragment}`;
     try {
       await navigator.clipboard.writeText(url);
-      setNotice(`Copied a share link (${url.length} characters). It holds the workspace files only.`);
+      setNotice(`Copied a share link (${url.length} characters). It holds the workspace files${withForm ? ' and the form values' : ' only'}.`);
     } catch {
       setNotice(`Copy this share link: ${url}`);
     }
@@ -162,9 +169,7 @@ export function App() {
     editor.current?.reveal(t.line, t.column);
   };
   const saveTestCase = (key: string, params: unknown) => {
-    const current = workspace?.files['test-cases'] ?? '';
-    const entry = `${key}:\n  name: ${JSON.stringify(key)}\n  description: ""\n  params: ${JSON.stringify(params)}\n`;
-    setFile('test-cases', current && !current.endsWith('\n') ? `${current}\n${entry}` : current + entry);
+    setFile('test-cases', appendTestCase(workspace?.files['test-cases'] ?? '', testCaseEntry(key, params)));
     setNotice(`Saved test case ${key} to test-cases.yaml.`);
   };
 
@@ -214,9 +219,7 @@ export function App() {
           <button type="button" onClick={() => void downloadWorkspace()}>
             Download workspace
           </button>
-          <button type="button" onClick={() => void copyShareLink()}>
-            Copy share link
-          </button>
+          <ShareButton onCopy={(withForm) => void copyShareLink(withForm)} />
           <label>
             Theme{' '}
             <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>

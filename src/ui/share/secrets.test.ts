@@ -104,3 +104,12 @@ describe('secrets in a shared workspace', () => {
     expect(message).toContain('${{ env.NAME }}');
   });
 });
+
+describe('secrets in form values a link is to carry', () => {
+  it('are found and named as the form values', () => {
+    const hits = findSecrets({ spec: 'id: x\n' }, { fetch: { db_password: 'hunter22xyz', page_size: 5 } });
+    expect(hits).toEqual([{ file: 'form', line: expect.any(Number), what: 'a password, secret or token value' }]);
+    expect(describeSecrets(hits)).toContain('No link made: the form values (a password, secret or token value) looks like a credential');
+    expect(findSecrets({ spec: 'id: x\n' }, { fetch: { page_size: 5, token: '${{ env.T }}' } })).toEqual([]);
+  });
+});

@@ -13,7 +13,8 @@ import { FILE_NAMES, type FileRole } from '../workspace/model.ts';
  */
 
 export interface SecretHit {
-  file: FileRole;
+  /** A workspace file, or `form`: the Parameters form's values, when a link is to carry them. */
+  file: FileRole | 'form';
   /** 1-based. */
   line: number;
   what: string;
@@ -60,10 +61,12 @@ function keyValueSecret(line: string): boolean {
   return !!m && m[1].length >= 4 && !PLACEHOLDER.test(m[1]);
 }
 
-/** Every line that looks like it holds a credential, file by file. */
-export function findSecrets(files: Partial<Record<FileRole, string>>): SecretHit[] {
+/** Every line that looks like it holds a credential, file by file (and in the form values, one member a line). */
+export function findSecrets(files: Partial<Record<FileRole, string>>, formData?: unknown): SecretHit[] {
   const hits: SecretHit[] = [];
-  for (const [file, text] of Object.entries(files) as Array<[FileRole, string | undefined]>) {
+  const all: Array<[FileRole | 'form', string | undefined]> = Object.entries(files) as Array<[FileRole, string | undefined]>;
+  if (formData !== undefined) all.push(['form', JSON.stringify(formData, null, 1)]);
+  for (const [file, text] of all) {
     text?.split('\n').forEach((lineText, i) => {
       const found = PATTERNS.find(([re]) => re.test(lineText))?.[1] ?? (keyValueSecret(lineText) ? 'a password, secret or token value' : undefined);
       if (found) hits.push({ file, line: i + 1, what: found });
@@ -74,7 +77,7 @@ export function findSecrets(files: Partial<Record<FileRole, string>>): SecretHit
 
 /** A one-sentence refusal naming where the credentials are. */
 export function describeSecrets(hits: SecretHit[]): string {
-  const where = hits.slice(0, 3).map((h) => `${FILE_NAMES[h.file]} line ${h.line} (${h.what})`);
+  const where = hits.slice(0, 3).map((h) => (h.file === 'form' ? `the form values (${h.what})` : `${FILE_NAMES[h.file]} line ${h.line} (${h.what})`));
   const more = hits.length > 3 ? ` and ${hits.length - 3} more` : '';
   return `No link made: ${where.join(', ')}${more} looks like a credential, and a link must never carry one. Move it into an environment variable (\${{ env.NAME }}) or remove it, then copy the link again.`;
 }

@@ -59,3 +59,14 @@ describe('share links from outside are size-capped', () => {
     expect(await decodeShare(link, 90_000)).toEqual({ error: expect.stringContaining('was not opened') });
   });
 });
+
+describe('form values in a share link', () => {
+  it('travel only when included, and come back as an object', async () => {
+    const files = { spec: 'id: x\n' };
+    const without = await encodeShare({ name: 'x', files });
+    const withForm = await encodeShare({ name: 'x', files, formData: { greeting: { name: 'Ada' } } });
+    if (!('fragment' in without) || !('fragment' in withForm)) throw new Error('no link');
+    expect(await decodeShare(without.fragment)).toEqual({ workspace: { name: 'x', files } });
+    expect(await decodeShare(withForm.fragment)).toEqual({ workspace: { name: 'x', files, formData: { greeting: { name: 'Ada' } } } });
+  });
+});

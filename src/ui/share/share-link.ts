@@ -20,11 +20,13 @@ const MAX_FRAGMENT_CHARS = 4 * MAX_SHARE_CHARS;
 export interface SharedWorkspace {
   name: string;
   files: Partial<Record<FileRole, string>>;
+  /** The Parameters form's values, only when the sender chose to include them. */
+  formData?: Record<string, unknown>;
 }
 
 /** The fragment (without `#`) for a workspace, or an error when it is too large for a link. */
 export async function encodeShare(ws: SharedWorkspace): Promise<{ fragment: string } | { error: string }> {
-  const json = JSON.stringify({ n: ws.name, f: ws.files });
+  const json = JSON.stringify({ n: ws.name, f: ws.files, ...(ws.formData ? { p: ws.formData } : {}) });
   const packed = await transform(new TextEncoder().encode(json), new CompressionStream('deflate-raw'));
   const fragment = SHARE_PREFIX + toBase64Url(packed);
   if (fragment.length > MAX_SHARE_CHARS) {
@@ -42,13 +44,14 @@ export async function decodeShare(fragment: string, maxBytes = MAX_SHARE_UNPACKE
   try {
     const bytes = await inflateCapped(fromBase64Url(f.slice(SHARE_PREFIX.length)), maxBytes);
     if (bytes === undefined) return tooLarge;
-    const data = JSON.parse(new TextDecoder().decode(bytes)) as { n?: unknown; f?: unknown };
+    const data = JSON.parse(new TextDecoder().decode(bytes)) as { n?: unknown; f?: unknown; p?: unknown };
     if (typeof data.n !== 'string' || typeof data.f !== 'object' || data.f === null) throw new Error('unexpected content');
     const files: SharedWorkspace['files'] = {};
     for (const [role, text] of Object.entries(data.f as Record<string, unknown>)) {
       if (['spec', 'registry', 'env-overrides', 'test-cases'].includes(role) && typeof text === 'string') files[role as FileRole] = text;
     }
-    return { workspace: { name: data.n, files } };
+    const formData = typeof data.p === 'object' && data.p !== null && !Array.isArray(data.p) ? (data.p as Record<string, unknown>) : undefined;
+    return { workspace: { name: data.n, files, ...(formData ? { formData } : {}) } };
   } catch {
     return { error: 'This share link is damaged (it may have been cut off): ask for it again.' };
   }

@@ -1,4 +1,5 @@
 import { openDB, type IDBPDatabase } from 'idb';
+import { forgetFormData } from '../form/saved-form-data.ts';
 import type { Workspace } from './model.ts';
 import { DamagedRecordError, parseWorkspaceRecord } from './record.ts';
 
@@ -96,6 +97,7 @@ export async function listWorkspaces(): Promise<WorkspaceSummary[]> {
 /** Deletes a stored workspace, and forgets it as the new-tab default so start-up does not look for it. */
 export async function deleteWorkspace(id: string): Promise<void> {
   await (await database()).delete(STORE, id);
+  forgetFormData(id);
   if (read(() => localStorage, LAST_KEY) === id) write(() => localStorage, LAST_KEY, undefined);
 }
 
