@@ -35,6 +35,7 @@ test('a workspace whose registry has a $ref cycle loads: the form panel says wha
   await expect(problems.getByRole('button', { name: /no registered task named `no_such_task`/ })).toBeVisible();
 
   await page.reload();
+  await readSpec(page);
   await expectSpec(page, /id: extra/);
   await expect(page.getByRole('region', { name: 'Problems' }).getByRole('button', { name: /no_such_task/ })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Workflow graph' })).toBeVisible();
@@ -104,7 +105,7 @@ test('a worker request past its time limit restarts the worker and says so; the 
   page.on('pageerror', (e) => pageErrors.push(e.message));
   // Test-only: a 1 ms limit, so every request is stopped.
   await page.goto('/?worker-time-limit-ms=1');
-  await expect(page.getByRole('status').filter({ hasText: /took longer than 1 ms and was stopped; the worker was restarted/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /took longer than 1 ms and was stopped; the worker was restarted/ })).toBeVisible({ timeout: 20_000 });
   await readSpec(page);
   await expect(page.getByRole('region', { name: 'Task registry' })).toBeVisible();
   // A normal limit: the same workspace checks clean again.
