@@ -52,15 +52,6 @@ export function unfinishedStart(): string | undefined {
   }
 }
 
-/** Forgets the mark (the user chose what to open). */
-export function clearStartMark(): void {
-  try {
-    storage()?.removeItem(KEY);
-  } catch {
-    // Nothing to clear.
-  }
-}
-
 /** Test support: the module flag lives as long as the page. */
 export function resetStartGuardForTests(): void {
   crashed = false;
