@@ -148,7 +148,8 @@ export function useWorkspace(initial: () => Promise<Workspace>) {
     ch.onmessage = async (e: MessageEvent<{ id: string; revision: number }>) => {
       const ws = latest.current;
       if (!ws || e.data.id !== ws.id || e.data.revision <= base.current) return;
-      const theirs = await loadWorkspace(ws.id);
+      // A damaged record (written by something else) is not followed.
+      const theirs = await loadWorkspace(ws.id).catch(() => undefined);
       // Still the same workspace, and their copy still newer than ours?
       if (!theirs || latest.current?.id !== ws.id || theirs.revision <= base.current) return;
       if (!isDirty()) open(theirs);
