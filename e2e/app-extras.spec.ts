@@ -215,7 +215,7 @@ test('a workspace holding a credential makes no link; Download workspace gives a
   await expect(page.getByRole('status').filter({ hasText: 'Opened env-overrides.toml' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Copy share link' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'No link made' })).toContainText('env-overrides.toml line 2 (a password in a URL)');
+  await expect(page.getByRole('status').filter({ hasText: 'No link made' })).toContainText('env-overrides.toml line 2 (a user name or password in a URL)');
   await expect(page.getByRole('status').filter({ hasText: 'Copied a share link' })).toHaveCount(0);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download workspace' }).click()]);

@@ -129,6 +129,15 @@ test('two tabs editing the same workspace: the conflict is detected and said, an
   await expect.poll(async () => (await alertIn()) !== undefined, { timeout: 10_000 }).toBe(true);
   const flagged = (await alertIn())!;
   const mine = (await readSpec(flagged)).match(/name: Report (A1|B1)/)![0];
+  const theirs = mine.endsWith('A1') ? 'name: Report B1' : 'name: Report A1';
+  // The conflict shows what differs, line by line, and never covers the toolbar.
+  const banner = flagged.getByRole('alert').filter({ hasText: 'changed in another tab' });
+  await expect(banner).toContainText('What differs (spec.yaml)');
+  await expect(banner.locator('.conflict-diff .diff-del')).toContainText([mine]);
+  await expect(banner.locator('.conflict-diff .diff-add')).toContainText([theirs]);
+  const toolbar = (await flagged.getByRole('navigation', { name: 'Workspace' }).boundingBox())!;
+  const box = (await banner.boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(toolbar.y + toolbar.height);
   await flagged.getByRole('button', { name: "Keep this tab's version" }).click();
   await expect(flagged.getByRole('status').filter({ hasText: ': saved' })).toBeVisible();
   const other = flagged === a ? b : a;

@@ -1,26 +1,31 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { Diagnostic } from '../core/util/diagnostics.ts';
-import { CoreClient } from '../worker/client.ts';
-import type { TaskSummary } from '../worker/protocol.ts';
+import { CoreClient, timeLimitFromQuery } from '../worker/client.ts';
 import { DEFAULT_EXAMPLE, loadExample } from './examples.ts';
 import { PackageFiles } from './files/PackageFiles.tsx';
 import type { FormApi } from './form/ParametersForm.tsx';
+import { storeFormData, useSavedFormData } from './form/saved-form-data.ts';
+import { appendTestCase, testCaseEntry } from './form/test-case-entry.ts';
 import { useLiveCheck } from './live/use-live-check.ts';
 import { packageStatus, useLivePackage } from './live/use-live-package.ts';
 import { ProblemsPanel } from './problems/ProblemsPanel.tsx';
 import { RegistryPanel } from './registry/RegistryPanel.tsx';
+import { useRegistry } from './registry/use-registry.ts';
 import { ColumnSplitter, useColumnSplit } from './shell/ColumnSplitter.tsx';
+import { ConflictBanner } from './shell/ConflictBanner.tsx';
 import { ExamplesMenu } from './shell/ExamplesMenu.tsx';
 import { Panel } from './shell/Panel.tsx';
 import { saveBlob } from './shell/save-blob.ts';
 import { isTyping, ShortcutsDialog } from './shell/ShortcutsDialog.tsx';
+import { Toast, type Notice } from './shell/Toast.tsx';
 import { WorkspacesDialog } from './shell/WorkspacesDialog.tsx';
 import { useTheme, type Theme } from './shell/theme.ts';
+import { largeContentQuestion } from './share/large-content.ts';
 import { describeSecrets, findSecrets } from './share/secrets.ts';
+import { ShareButton } from './share/ShareButton.tsx';
 import { decodeShare, encodeShare } from './share/share-link.ts';
 import { NewWorkflowDialog } from './wizard/NewWorkflowDialog.tsx';
 import type { EditorApi } from './editor/model-sync.ts';
-import type { FileRole } from './workspace/model.ts';
 import { openWorkspaceFiles } from './workspace/open-files.ts';
 import { workspaceZip, type OpenedPackage } from './workspace/zip-files.ts';
 import { useWorkspace } from './workspace/use-workspace.ts';
@@ -33,21 +38,46 @@ const WorkflowGraph = lazy(() => import('./graph/WorkflowGraph.tsx'));
 
 /** The workbench: spec editor, problems, live form, graph and package, around one workspace. */
 export function App() {
-  const client = useMemo(() => new CoreClient(), []);
+  const client = useMemo(() => new CoreClient({ timeLimitMs: timeLimitFromQuery(location.search) }), []);
   useEffect(() => () => client.dispose(), [client]);
-  const { workspace, status, conflict, setFile, replace, resolveConflict, switchTo } = useWorkspace(() => loadExample(DEFAULT_EXAMPLE));
+  const { workspace, status, conflict, startNotice, setFile, replace, save, resolveConflict, switchTo } = useWorkspace(() => loadExample(DEFAULT_EXAMPLE));
   const spec = workspace?.files.spec;
-  const registry = workspace?.files.registry;
+  const saveRegistry = useCallback((text: string) => setFile('registry', text), [setFile]);
+  // The last valid registry stays in use while registry.json has errors (issue 8: never discard a working one).
+  const registryInUse = useRegistry(client, workspace?.id, workspace?.files.registry, saveRegistry);
+  const registry = registryInUse.text;
+  const tasks = registryInUse.tasks;
   const check = useLiveCheck(client, spec, registry);
-  const [notice, setNotice] = useState<string | undefined>();
-  const [tasks, setTasks] = useState<TaskSummary[]>([]);
-  const [formData, setFormData] = useState<unknown>({});
+  const [notice, setNotice] = useState<Notice | undefined>();
+  /** Tells the user something; an error stays until dismissed. */
+  const say = useCallback((text: string, error = false) => setNotice({ text, error }), []);
+  // Kept per workspace across reloads; a workspace never saved yet (a fresh example) is saved with
+  // its first form value, or the reload would open a new copy without them.
+  const [formData, storeForm] = useSavedFormData(workspace?.id);
+  const storedOnce = useRef<string | undefined>(undefined);
+  const setFormData = useCallback(
+    (data: unknown) => {
+      storeForm(data);
+      if (workspace && workspace.revision === 0 && storedOnce.current !== workspace.id) {
+        storedOnce.current = workspace.id;
+        void save();
+      }
+    },
+    [storeForm, workspace, save],
+  );
   const [openedPackage, setOpenedPackage] = useState<OpenedPackage | undefined>();
   const [theme, setTheme] = useTheme();
   const [leftPercent, setLeftPercent] = useColumnSplit();
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [wizardOpen, setWizardOpen] = useState(false);
   const [workspacesOpen, setWorkspacesOpen] = useState(false);
+  // A stuck worker was restarted: say so (the live check goes on with the next edit).
+  useEffect(() => client.onRestart((e) => say(e.message, true)), [client]);
+  useEffect(() => {
+    if (!startNotice) return;
+    say(startNotice.message, true);
+    if (startNotice.pick) setWorkspacesOpen(true);
+  }, [startNotice]);
   const [dropping, setDropping] = useState(false);
   const [fileReveal, setFileReveal] = useState<RevealRequest | undefined>();
   const editor = useRef<EditorApi | undefined>(undefined);
@@ -71,22 +101,24 @@ export function App() {
     const fragment = location.hash;
     history.replaceState(null, '', location.pathname + location.search);
     void decodeShare(fragment).then((r) => {
-      if ('error' in r) setNotice(r.error);
+      if ('error' in r) say(r.error, true);
+      else if (!confirmLarge(largeContentQuestion('This share link', r.workspace.files))) say('The shared workspace was not opened.', true);
       else {
-        void replace({ id: crypto.randomUUID(), name: r.workspace.name, files: r.workspace.files, revision: 0, updatedAt: Date.now() });
-        setNotice(`Opened the shared workspace ${r.workspace.name}.`);
+        const id = crypto.randomUUID();
+        if (r.workspace.formData) storeFormData(id, r.workspace.formData);
+        void replace({ id, name: r.workspace.name, files: r.workspace.files, revision: 0, updatedAt: Date.now() });
+        say(`Opened the shared workspace ${r.workspace.name}.`);
       }
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the first workspace is there
   }, [workspace === undefined]);
 
-  useEffect(() => {
-    if (registry === undefined) return;
-    void client.request({ type: 'registry', registryText: registry }).then((r) => setTasks(r.tasks));
-  }, [client, registry]);
 
   const pkg = useLivePackage(client, check, spec, registry, workspace?.files['env-overrides']);
-  const problems = useMemo(() => check && [...check.diagnostics, ...(pkg.buildDiagnostics ?? [])], [check, pkg.buildDiagnostics]);
+  const problems = useMemo(
+    () => check && [...(registryInUse.rejected ?? []), ...check.diagnostics, ...(pkg.buildDiagnostics ?? [])],
+    [check, pkg.buildDiagnostics, registryInUse.rejected],
+  );
 
   // An example still loading will replace the workspace: files opened meanwhile wait for it, so they
   // join the example instead of the workspace it replaces.
@@ -95,47 +127,50 @@ export function App() {
     async (files: FileList | File[]) => {
       const picked = [...files];
       await switching.current;
-      setNotice(
-        await openWorkspaceFiles(picked, {
-          setFile,
-          setOpenedPackage,
-          openWorkspace: (name, wsFiles) => void replace({ id: crypto.randomUUID(), name, files: wsFiles, revision: 0, updatedAt: Date.now() }),
-        }),
-      );
+      const message = await openWorkspaceFiles(picked, {
+        setFile,
+        setOpenedPackage,
+        confirmLarge: (question) => confirmLarge(question),
+        openWorkspace: (name, wsFiles) => void replace({ id: crypto.randomUUID(), name, files: wsFiles, revision: 0, updatedAt: Date.now() }),
+      });
+      // What could not be opened stays on screen until read.
+      say(message, /not opened/i.test(message));
     },
-    [setFile, replace],
+    [setFile, replace, say],
   );
 
   const downloadPackage = async () => {
     if (spec === undefined) return;
     const r = await client.request({ type: 'package', specText: spec, registryText: registry ?? '', envOverridesText: workspace?.files['env-overrides'], previous: openedPackage?.previous, zip: true });
     if (!r.zip || !r.releaseName) {
-      setNotice(`The package cannot be built: fix the ${r.diagnostics.filter((d) => d.severity === 'error').length} error(s) listed in Problems.`);
+      say(`The package cannot be built: fix the ${r.diagnostics.filter((d) => d.severity === 'error').length} error(s) listed in Problems.`, true);
       return;
     }
     saveBlob(new Blob([r.zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), `${r.releaseName}.zip`);
-    setNotice(`Downloaded ${r.releaseName}.zip: ${r.files.length} files.`);
+    say(`Downloaded ${r.releaseName}.zip: ${r.files.length} files.`);
   };
 
   const downloadWorkspace = async () => {
     if (!workspace) return;
     const zip = await workspaceZip(workspace.files);
     saveBlob(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), `${workspace.name}-workspace.zip`);
-    setNotice(`Downloaded ${workspace.name}-workspace.zip. Open files reads it back.`);
+    say(`Downloaded ${workspace.name}-workspace.zip. Open files reads it back.`);
   };
 
-  const copyShareLink = async () => {
+  const copyShareLink = async (includeFormValues: boolean) => {
     if (!workspace) return;
-    const secrets = findSecrets(workspace.files);
-    if (secrets.length > 0) return setNotice(describeSecrets(secrets));
-    const r = await encodeShare({ name: workspace.name, files: workspace.files });
-    if ('error' in r) return setNotice(r.error);
+    const withForm = includeFormValues && typeof formData === 'object' && formData !== null && Object.keys(formData).length > 0;
+    const secrets = findSecrets(workspace.files, withForm ? formData : undefined);
+    if (secrets.length > 0) return say(describeSecrets(secrets), true);
+    const r = await encodeShare({ name: workspace.name, files: workspace.files, ...(withForm ? { formData: formData as Record<string, unknown> } : {}) });
+    if ('error' in r) return say(r.error, true);
     const url = `${location.origin}${location.pathname}#${r.fragment}`;
     try {
       await navigator.clipboard.writeText(url);
-      setNotice(`Copied a share link (${url.length} characters). It holds the workspace files only.`);
+      say(`Copied a share link (${url.length} characters). It holds the workspace files${withForm ? ' and the form values' : ' only'}.`);
     } catch {
-      setNotice(`Copy this share link: ${url}`);
+      // Stays until dismissed: the user has to copy it by hand.
+      say(`Copy this share link: ${url}`, true);
     }
   };
 
@@ -151,10 +186,8 @@ export function App() {
     editor.current?.reveal(t.line, t.column);
   };
   const saveTestCase = (key: string, params: unknown) => {
-    const current = workspace?.files['test-cases'] ?? '';
-    const entry = `${key}:\n  name: ${JSON.stringify(key)}\n  description: ""\n  params: ${JSON.stringify(params)}\n`;
-    setFile('test-cases', current && !current.endsWith('\n') ? `${current}\n${entry}` : current + entry);
-    setNotice(`Saved test case ${key} to test-cases.yaml.`);
+    setFile('test-cases', appendTestCase(workspace?.files['test-cases'] ?? '', testCaseEntry(key, params)));
+    say(`Saved test case ${key} to test-cases.yaml.`);
   };
 
   return (
@@ -187,7 +220,7 @@ export function App() {
           </button>
           <ExamplesMenu
             onPick={(id) => {
-              switching.current = loadExample(id).then(replace, (e: Error) => setNotice(e.message));
+              switching.current = loadExample(id).then(replace, (e: Error) => say(e.message, true));
             }}
           />
           <button type="button" aria-haspopup="dialog" onClick={() => setWorkspacesOpen(true)}>
@@ -203,9 +236,7 @@ export function App() {
           <button type="button" onClick={() => void downloadWorkspace()}>
             Download workspace
           </button>
-          <button type="button" onClick={() => void copyShareLink()}>
-            Copy share link
-          </button>
+          <ShareButton onCopy={(withForm) => void copyShareLink(withForm)} />
           <label>
             Theme{' '}
             <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
@@ -221,35 +252,16 @@ export function App() {
             {workspace ? `${workspace.name}: ${SAVE_LABELS[status]}` : 'Loading…'}
           </span>
         </nav>
-        {/* The live region stays mounted so screen readers announce each new message. */}
-        <div role="status" aria-live="polite" className="toast-region">
-          {notice && (
-            <div className="toast">
-              <p className="notice">{notice}</p>
-              <button type="button" onClick={() => setNotice(undefined)}>
-                Dismiss
-              </button>
-            </div>
-          )}
-        </div>
-        {conflict && (
-          <div role="alert" className="toast conflict">
-            This workspace was changed in another tab.{' '}
-            <button type="button" onClick={() => resolveConflict('theirs')}>
-              Load the other tab's version
-            </button>{' '}
-            <button type="button" onClick={() => resolveConflict('mine')}>
-              Keep this tab's version
-            </button>
-          </div>
-        )}
+        <Toast notice={notice} onDismiss={() => setNotice(undefined)} style={{ maxWidth: `min(36rem, calc(${100 - leftPercent}vw - 3rem))` }} />
+        {conflict && workspace && <ConflictBanner mine={workspace} theirs={conflict} onResolve={resolveConflict} />}
       </header>
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
       <WorkspacesDialog
         open={workspacesOpen}
         currentId={workspace?.id}
+        notice={workspace ? undefined : startNotice?.message}
         onClose={() => setWorkspacesOpen(false)}
-        onOpen={(id) => void switchTo(id).then((r) => setNotice('error' in r ? r.error : `Opened workspace ${r.opened.name}.`))}
+        onOpen={(id) => void switchTo(id).then((r) => ('error' in r ? say(r.error, true) : say(`Opened workspace ${r.opened.name}.`)))}
       />
       <NewWorkflowDialog
         open={wizardOpen}
@@ -258,9 +270,14 @@ export function App() {
         onCreate={(name, files) => {
           // A new workflow keeps the loaded registry, so its tasks stay available for completion.
           void replace({ id: crypto.randomUUID(), name, files: { ...files, registry }, revision: 0, updatedAt: Date.now() });
-          setNotice(`Created ${name}: add task instances under workflow.`);
+          say(`Created ${name}: add task instances under workflow.`);
         }}
       />
+      {!workspace && startNotice?.pick && (
+        <main className="workbench-empty">
+          <p>No workspace is open: choose one in Workspaces, start a New workflow, or load one of the Examples.</p>
+        </main>
+      )}
       {workspace && (
         <main className="workbench" style={{ '--left-fr': `${leftPercent}fr`, '--right-fr': `${100 - leftPercent}fr` } as CSSProperties}>
           <div className="column" id="left-column">
@@ -311,7 +328,7 @@ export function App() {
               <PackageFiles files={pkg.current?.files} previous={openedPackage?.files ?? pkg.previous?.files} previousLabel={openedPackage ? openedPackage.name : undefined} />
             </Panel>
             <Panel title="Task registry" id="registry">
-              <RegistryPanel tasks={tasks} onLoadFile={(text) => setFile('registry' satisfies FileRole, text)} />
+              <RegistryPanel tasks={tasks} onLoadFile={registryInUse.accept} />
             </Panel>
           </div>
         </main>
@@ -320,6 +337,11 @@ export function App() {
   );
 }
 
+
+/** Asks before saving large content from outside (a link or a zip); nothing to ask is a yes. */
+function confirmLarge(question: string | undefined): boolean {
+  return question === undefined || window.confirm(question);
+}
 
 const SAVE_LABELS = { saved: 'saved', unsaved: 'unsaved changes', saving: 'saving…', conflict: 'changed in another tab', error: 'could not be saved' } as const;
 

@@ -6,7 +6,7 @@ export interface Endpoint {
   onmessage: ((event: MessageEvent) => void) | null;
 }
 
-type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; timer?: ReturnType<typeof setTimeout> };
 
 /** Promise-based requests over one endpoint; a dead endpoint fails every waiting request. */
 export class Channel {
@@ -19,23 +19,36 @@ export class Channel {
       const p = this.pending.get(msg.id);
       if (!p) return;
       this.pending.delete(msg.id);
+      clearTimeout(p.timer);
       if (msg.ok) p.resolve(msg.value);
       else p.reject(new Error(msg.error));
     };
   }
 
-  /** Sends a request and resolves with the answer. */
-  request(request: WorkerRequest): Promise<unknown> {
+  /**
+   * Sends a request and resolves with the answer. With `limitMs`, `onTimeout` is called when no
+   * answer came in time (the caller decides what happens to the endpoint and the waiting requests).
+   */
+  request(request: WorkerRequest, limitMs?: number, onTimeout?: () => void): Promise<unknown> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      const p: Pending = { resolve, reject };
+      if (limitMs !== undefined && onTimeout) {
+        p.timer = setTimeout(() => {
+          if (this.pending.get(id) === p) onTimeout();
+        }, limitMs);
+      }
+      this.pending.set(id, p);
       this.endpoint.postMessage({ id, request });
     });
   }
 
   /** Rejects every waiting request, so no caller waits forever on a worker that is gone. */
-  fail(reason: string): void {
-    for (const p of this.pending.values()) p.reject(new Error(reason));
+  fail(reason: string | Error): void {
+    for (const p of this.pending.values()) {
+      clearTimeout(p.timer);
+      p.reject(typeof reason === 'string' ? new Error(reason) : reason);
+    }
     this.pending.clear();
   }
 }

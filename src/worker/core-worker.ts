@@ -114,4 +114,10 @@ function answer(request: WorkerRequest): Promise<unknown> | unknown {
 // Package builds lay out graph.svg in the graph worker: while one waits for it, this worker goes on
 // answering checks.
 let graphWorker: Channel | undefined;
-serve(answer, { onPort: (port) => (graphWorker = new Channel(port)) });
+// A new port means the graph worker was restarted: a layout waited for on the old one never comes.
+serve(answer, {
+  onPort: (port) => {
+    graphWorker?.fail('the graph worker was restarted');
+    graphWorker = new Channel(port);
+  },
+});

@@ -3,6 +3,7 @@ import * as monaco from 'monaco-editor';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
 import { configureMonacoYaml } from 'monaco-yaml';
+import { withoutRemoteImages } from '../form/no-remote-images.ts';
 import { SPEC_SCHEMA } from './spec-schema.ts';
 import { hoverMarkdown, suggestions, type EditorData, type Suggestion } from './suggestions.ts';
 import { completionContext, hoverTarget } from './yaml-context.ts';
@@ -78,7 +79,7 @@ monaco.languages.registerCompletionItemProvider('yaml', {
         kind: KINDS[s.kind],
         insertText: s.insertText,
         detail: s.detail,
-        documentation: s.documentation ? { value: s.documentation } : undefined,
+        documentation: s.documentation ? safeMarkdown(s.documentation) : undefined,
         sortText: s.sortText,
         filterText: s.label,
         range,
@@ -93,8 +94,16 @@ monaco.languages.registerHoverProvider('yaml', {
     const target = hoverTarget(model.getValue(), position.lineNumber, position.column);
     const markdown = target && hoverMarkdown(target, editorData);
     if (!target || !markdown) return null;
-    return { range: new monaco.Range(position.lineNumber, target.from, position.lineNumber, target.to), contents: [{ value: markdown }] };
+    return { range: new monaco.Range(position.lineNumber, target.from, position.lineNumber, target.to), contents: [safeMarkdown(markdown)] };
   },
 });
+
+/**
+ * Hover and completion text holds registry descriptions: untrusted markdown. Images (which Monaco
+ * would fetch on hover) become links, HTML stays text, and no command links run.
+ */
+function safeMarkdown(markdown: string): monaco.IMarkdownString {
+  return { value: withoutRemoteImages(markdown), supportHtml: false, isTrusted: false };
+}
 
 export { monaco };

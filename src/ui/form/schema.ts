@@ -1,3 +1,4 @@
+import { mayHoldRemoteImages, noRemoteImagesReviver } from './no-remote-images.ts';
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 
 /** Pure helpers behind the parameters form: reading rjsf.json, field ids, task sections and form-data pruning. */
@@ -25,7 +26,8 @@ export function isObject(v: unknown): v is JsonObject {
 export function parseRjsf(text: string): ParsedRjsf | { error: string } {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    // Descriptions may be rendered as markdown: images in them must never load (see no-remote-images.ts).
+    value = mayHoldRemoteImages(text) ? JSON.parse(text, noRemoteImagesReviver) : JSON.parse(text);
   } catch (e) {
     return { error: `rjsf.json is not valid JSON: ${(e as Error).message}` };
   }

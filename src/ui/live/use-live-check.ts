@@ -27,6 +27,8 @@ export function useLiveCheck(client: CoreClient | undefined, specText: string | 
           // A newer text is waiting: skip rendering this answer, it would be replaced at once.
           if (!next.current) setCheck(r);
         })
+        // The worker was restarted (time limit) or failed: the app says so; the next edit is checked anew.
+        .catch(() => undefined)
         .finally(() => {
           running.current = false;
           pump();

@@ -6,10 +6,17 @@ import { exampleFileUrl, listExamples, type ExampleInfo } from '../examples.ts';
  * The loaded registry: each task's title, description and parameters; load another from a bundled
  * example, a file, a URL or the clipboard.
  */
-export function RegistryPanel({ tasks, onLoadFile }: { tasks: TaskSummary[]; onLoadFile(text: string, name: string): void }) {
+export function RegistryPanel({ tasks, onLoadFile }: { tasks: TaskSummary[]; onLoadFile(text: string, name: string): Promise<string | undefined> }) {
   const [url, setUrl] = useState('');
   const [pasted, setPasted] = useState('');
-  const [message, setMessage] = useState<string | undefined>();
+  const [message, setMessage] = useState<{ text: string; error?: boolean } | undefined>();
+  const say = (text: string, error = false) => setMessage({ text, error });
+  /** Loads a registry if it is valid; an invalid one is refused here, where it came in, and the one in use stays. */
+  const load = async (text: string, name: string, loaded: string): Promise<boolean> => {
+    const error = await onLoadFile(text, name);
+    say(error ?? loaded, !!error);
+    return !error;
+  };
   const ids = useId();
 
   // The bundled examples, listed once: undefined while loading, empty when the list could not be read.
@@ -23,7 +30,7 @@ export function RegistryPanel({ tasks, onLoadFile }: { tasks: TaskSummary[]; onL
       (e: Error) => {
         if (!current) return;
         setExamples([]);
-        setMessage(`The bundled examples could not be listed: ${e.message}.`);
+        say(`The bundled examples could not be listed: ${e.message}.`, true);
       },
     );
     return () => {
@@ -37,10 +44,9 @@ export function RegistryPanel({ tasks, onLoadFile }: { tasks: TaskSummary[]; onL
     try {
       const r = await fetch(exampleFileUrl(ex.id, 'registry.json'));
       if (!r.ok) throw new Error(`HTTP ${r.status}`);
-      onLoadFile(await r.text(), `${ex.id}/registry.json`);
-      setMessage(`Loaded the registry of the example "${ex.title}".`);
+      await load(await r.text(), `${ex.id}/registry.json`, `Loaded the registry of the example "${ex.title}".`);
     } catch (e) {
-      setMessage(`Could not load the registry of the example "${ex.title}": ${e instanceof Error ? e.message : String(e)}.`);
+      say(`Could not load the registry of the example "${ex.title}": ${e instanceof Error ? e.message : String(e)}.`, true);
     } finally {
       setLoadingExample(false);
     }
@@ -51,10 +57,9 @@ export function RegistryPanel({ tasks, onLoadFile }: { tasks: TaskSummary[]; onL
       // Only where the user points: the registry's host must allow CORS, like any browser fetch.
       const r = await fetch(url);
       if (!r.ok) throw new Error(`HTTP ${r.status}`);
-      onLoadFile(await r.text(), url);
-      setMessage(`Loaded the registry from ${url}.`);
+      await load(await r.text(), url, `Loaded the registry from ${url}.`);
     } catch (e) {
-      setMessage(`Could not load ${url}: ${e instanceof Error ? e.message : String(e)}. Check the address, or download the file and load it instead.`);
+      say(`Could not load ${url}: ${e instanceof Error ? e.message : String(e)}. Check the address, or download the file and load it instead.`, true);
     }
   };
 
@@ -88,8 +93,8 @@ export function RegistryPanel({ tasks, onLoadFile }: { tasks: TaskSummary[]; onL
           accept=".json,application/json"
           onChange={async (e) => {
             const f = e.target.files?.[0];
-            if (f) onLoadFile(await f.text(), f.name);
             e.target.value = '';
+            if (f) await load(await f.text(), f.name, `Loaded ${f.name}.`);
           }}
         />
       </label>
@@ -120,16 +125,15 @@ export function RegistryPanel({ tasks, onLoadFile }: { tasks: TaskSummary[]; onL
         <button
           type="button"
           disabled={!pasted.trim()}
-          onClick={() => {
-            onLoadFile(pasted, 'pasted registry');
-            setPasted('');
-            setMessage('Using the pasted registry.');
+          onClick={async () => {
+            // An invalid paste stays in the box, so it can be fixed.
+            if (await load(pasted, 'The pasted registry', 'Using the pasted registry.')) setPasted('');
           }}
         >
           Use pasted registry
         </button>
       </details>
-      {message && <p role="status">{message}</p>}
+      {message && <p role={message.error ? 'alert' : 'status'}>{message.text}</p>}
       <p>{tasks.length} tasks</p>
       <ul className="registry" aria-label="Registered tasks">
         {tasks.map((t) => (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeShare, encodeShare, MAX_SHARE_CHARS, SHARE_PREFIX } from './share-link.ts';
+import { decodeShare, encodeShare, MAX_SHARE_CHARS, MAX_SHARE_UNPACKED_BYTES, SHARE_PREFIX } from './share-link.ts';
 
 describe('share links', () => {
   it('round-trips a workspace, non-ASCII included, through a versioned URL-safe fragment', async () => {
@@ -33,5 +33,40 @@ describe('share links', () => {
     if (!('fragment' in r)) throw new Error(r.error);
     const decoded = await decodeShare(r.fragment);
     expect(decoded).toEqual({ workspace: { name: 'x', files: { spec: 'id: x\n' } } });
+  });
+});
+
+describe('share links from outside are size-capped', () => {
+  /** A well-formed link whose spec is `size` bytes of one repeated character: it deflates a thousandfold. */
+  async function bombLink(size: number): Promise<string> {
+    const json = JSON.stringify({ n: 'bomb', f: { spec: `id: x\n# ${'a'.repeat(size)}\n` } });
+    const packed = new Uint8Array(await new Response(new Blob([json]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer());
+    let s = '';
+    for (let i = 0; i < packed.length; i += 0x8000) s += String.fromCharCode(...packed.subarray(i, i + 0x8000));
+    return SHARE_PREFIX + btoa(s).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+  }
+
+  it('a short link that would unpack past the cap is refused with a message', async () => {
+    const link = await bombLink(20 * 1024 * 1024);
+    // About 20 KB of link for 20 MB of spec: the case the review found.
+    expect(link.length).toBeLessThan(MAX_SHARE_CHARS);
+    expect(await decodeShare(`#${link}`)).toEqual({ error: expect.stringContaining(`unpacks to more than ${MAX_SHARE_UNPACKED_BYTES / 1024 / 1024} MB`) });
+  });
+
+  it('the cap is on the unpacked size: just under it opens, just over it does not', async () => {
+    const link = await bombLink(100_000);
+    expect(await decodeShare(link, 200_000)).toMatchObject({ workspace: { name: 'bomb' } });
+    expect(await decodeShare(link, 90_000)).toEqual({ error: expect.stringContaining('was not opened') });
+  });
+});
+
+describe('form values in a share link', () => {
+  it('travel only when included, and come back as an object', async () => {
+    const files = { spec: 'id: x\n' };
+    const without = await encodeShare({ name: 'x', files });
+    const withForm = await encodeShare({ name: 'x', files, formData: { greeting: { name: 'Ada' } } });
+    if (!('fragment' in without) || !('fragment' in withForm)) throw new Error('no link');
+    expect(await decodeShare(without.fragment)).toEqual({ workspace: { name: 'x', files } });
+    expect(await decodeShare(withForm.fragment)).toEqual({ workspace: { name: 'x', files, formData: { greeting: { name: 'Ada' } } } });
   });
 });

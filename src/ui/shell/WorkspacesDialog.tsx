@@ -10,13 +10,15 @@ export interface WorkspacesDialogProps {
   onClose(): void;
   /** The user chose a workspace; the dialog closes itself right after. */
   onOpen(id: string): void;
+  /** Why the list was opened for the user (a start that did not finish). */
+  notice?: string;
   /** Injected for tests; the app uses IndexedDB. */
   list?: () => Promise<WorkspaceSummary[]>;
   remove?: (id: string) => Promise<void>;
 }
 
 /** Every workspace saved in this browser, so work replaced by an example or a new workflow can be reopened. */
-export function WorkspacesDialog({ open, currentId, onClose, onOpen, list = listWorkspaces, remove = deleteWorkspace }: WorkspacesDialogProps) {
+export function WorkspacesDialog({ open, currentId, notice, onClose, onOpen, list = listWorkspaces, remove = deleteWorkspace }: WorkspacesDialogProps) {
   const ref = useModalDialog(open);
   const closeRef = useRef<HTMLButtonElement>(null);
   const idBase = useId();
@@ -61,6 +63,7 @@ export function WorkspacesDialog({ open, currentId, onClose, onOpen, list = list
     <dialog ref={ref} aria-labelledby="workspaces-title" onClose={onClose} className="wizard workspaces">
       <h2 id="workspaces-title">Workspaces</h2>
       <p className="hint">Saved in this browser. Opening one saves the current workspace first.</p>
+      {notice && <p role="alert">{notice}</p>}
       {error && <p role="alert">{error}</p>}
       {!rows ? (
         !error && <p>Loading…</p>
@@ -90,14 +93,18 @@ export function WorkspacesDialog({ open, currentId, onClose, onOpen, list = list
                     {current && ' (open)'}
                   </th>
                   <td>
-                    <time id={timeId} dateTime={new Date(w.updatedAt).toISOString()} title={new Date(w.updatedAt).toLocaleString()}>
-                      {relativeTime(w.updatedAt, now)}
-                    </time>
+                    {w.damaged ? (
+                      <span id={timeId}>cannot be opened</span>
+                    ) : (
+                      <time id={timeId} dateTime={new Date(w.updatedAt).toISOString()} title={new Date(w.updatedAt).toLocaleString()}>
+                        {relativeTime(w.updatedAt, now)}
+                      </time>
+                    )}
                   </td>
                   <td>
                     <button
                       type="button"
-                      disabled={current}
+                      disabled={current || w.damaged}
                       aria-label={`Open ${w.name}`}
                       aria-describedby={timeId}
                       onClick={() => {

@@ -1,3 +1,4 @@
+import { largeContentQuestion } from '../share/large-content.ts';
 import { FILE_NAMES, roleOf, type FileRole } from './model.ts';
 import { readZip, type OpenedPackage } from './zip-files.ts';
 
@@ -9,6 +10,8 @@ export interface OpenTargets {
   openWorkspace(name: string, files: Partial<Record<FileRole, string>>): void;
   /** A compiled package zip becomes the diff baseline. */
   setOpenedPackage(pkg: OpenedPackage): void;
+  /** Asks the user (a dialog) before a large workspace from a zip is saved; true to go on. */
+  confirmLarge(question: string): boolean;
 }
 
 /**
@@ -28,6 +31,11 @@ export async function openWorkspaceFiles(files: File[], to: OpenTargets): Promis
         opened.push(`${f.name} (compared in Package files; its version is bumped on download)`);
       } else {
         const name = f.name.replace(/\.zip$/i, '').replace(/-workspace$/, '');
+        const question = largeContentQuestion(f.name, zip.workspace);
+        if (question && !to.confirmLarge(question)) {
+          skipped.push(`${f.name} (you chose not to open its large files)`);
+          continue;
+        }
         to.openWorkspace(name, zip.workspace);
         opened.push(`${f.name} as the workspace ${name} (${Object.keys(zip.workspace).map((role) => FILE_NAMES[role as FileRole]).join(', ')})`);
       }

@@ -28,6 +28,8 @@ const { useWorkspace } = await import('./use-workspace.ts');
 const ws = (id: string, spec: string): Workspace => ({ id, name: id.toUpperCase(), files: { spec }, revision: 1, updatedAt: 1 });
 
 beforeEach(() => {
+  // The start guard's mark (a workspace still starting) must not carry over from the last test.
+  localStorage.clear();
   stored.clear();
   calls.length = 0;
   stored.set('a', ws('a', 'a0'));
@@ -123,5 +125,30 @@ describe('saves run one at a time', () => {
     expect(result.current.workspace?.id).toBe('a');
     expect(result.current.workspace?.files.spec).toBe('a1');
     expect(stored.has('new')).toBe(false);
+  });
+});
+
+describe('start-up never reopens a workspace that broke the page', () => {
+  test('a start that never finished opens nothing and asks the user to pick', async () => {
+    localStorage.setItem('wt-workbench:starting', 'a');
+    const h = renderHook(() => useWorkspace(async () => ws('example', 'e0')));
+    await waitFor(() => expect(h.result.current.startNotice?.pick).toBe(true));
+    expect(h.result.current.startNotice?.message).toContain('did not finish loading');
+    expect(h.result.current.workspace).toBeUndefined();
+    expect(calls).toEqual([]);
+    // Picking one from the list opens it.
+    await act(() => h.result.current.switchTo('b'));
+    expect(h.result.current.workspace?.id).toBe('b');
+  });
+
+  test('a damaged last record is skipped with a message and the example opens', async () => {
+    const { loadLastWorkspace } = await import('./store.ts');
+    vi.mocked(loadLastWorkspace).mockImplementationOnce(async (onSkip) => {
+      onSkip?.('The last workspace was not opened: the stored workspace a is damaged (it holds no files).');
+      return undefined;
+    });
+    const h = renderHook(() => useWorkspace(async () => ws('example', 'e0')));
+    await waitFor(() => expect(h.result.current.workspace?.id).toBe('example'));
+    expect(h.result.current.startNotice).toEqual({ message: expect.stringContaining('is damaged'), pick: false });
   });
 });

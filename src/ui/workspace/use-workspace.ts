@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FileRole, Workspace } from './model.ts';
+import { markStarting, START_SETTLE_MS, startCompleted, unfinishedStart } from './start-guard.ts';
 import { loadLastWorkspace, loadWorkspace, rememberOpenWorkspace, saveWorkspace } from './store.ts';
 
 /**
@@ -20,6 +21,11 @@ export function useWorkspace(initial: () => Promise<Workspace>) {
   const [workspace, setWorkspace] = useState<Workspace | undefined>();
   const [status, setStatus] = useState<SaveStatus>('saved');
   const [conflict, setConflict] = useState<Workspace | undefined>();
+  /**
+   * Why no workspace was opened on start, or which stored record was skipped: the app shows it (and,
+   * when `pick` is set, the Workspaces list so the user chooses).
+   */
+  const [startNotice, setStartNotice] = useState<{ message: string; pick: boolean } | undefined>();
   const base = useRef(0);
   const latest = useRef<Workspace | undefined>(undefined);
   /** The files object last opened or saved: edits replace it, so `!==` means unsaved edits. */
@@ -39,6 +45,7 @@ export function useWorkspace(initial: () => Promise<Workspace>) {
     base.current = ws.revision;
     latest.current = ws;
     savedFiles.current = ws.files;
+    markStarting(ws.id);
     rememberOpenWorkspace(ws.id);
     setConflict(undefined);
     setWorkspace(ws);
@@ -96,8 +103,19 @@ export function useWorkspace(initial: () => Promise<Workspace>) {
   useEffect(() => {
     let cancelled = false;
     void (async () => {
-      const restored = (await loadLastWorkspace().catch(() => undefined)) ?? (await initial());
+      // The workspace opened last time never finished showing (it crashed or froze the page): do not
+      // open it again; the user picks from Workspaces.
+      if (unfinishedStart() !== undefined) {
+        setStartNotice({
+          message: 'The workspace opened last time did not finish loading (it may have crashed the page), so it was not reopened. Pick a workspace, or load an example.',
+          pick: true,
+        });
+        return;
+      }
+      const skipped: string[] = [];
+      const restored = (await loadLastWorkspace((m) => skipped.push(m)).catch(() => undefined)) ?? (await initial());
       if (cancelled) return;
+      if (skipped.length > 0) setStartNotice({ message: skipped.join(' '), pick: false });
       open(restored);
       const pending = early.current;
       early.current = {};
@@ -109,6 +127,20 @@ export function useWorkspace(initial: () => Promise<Workspace>) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- restore once on mount
   }, []);
 
+  // The workspace has been shown once: its start finished. Leaving the page normally before then
+  // (a quick reload) is no crash either.
+  const openId = workspace?.id;
+  useEffect(() => {
+    if (openId === undefined) return;
+    const done = () => startCompleted(openId);
+    const timer = setTimeout(done, START_SETTLE_MS);
+    window.addEventListener('pagehide', done);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('pagehide', done);
+    };
+  }, [openId]);
+
   // Another tab saved the same workspace: if we have no unsaved edits, follow it; else flag a conflict.
   useEffect(() => {
     const ch = new BroadcastChannel(CHANNEL);
@@ -116,7 +148,8 @@ export function useWorkspace(initial: () => Promise<Workspace>) {
     ch.onmessage = async (e: MessageEvent<{ id: string; revision: number }>) => {
       const ws = latest.current;
       if (!ws || e.data.id !== ws.id || e.data.revision <= base.current) return;
-      const theirs = await loadWorkspace(ws.id);
+      // A damaged record (written by something else) is not followed.
+      const theirs = await loadWorkspace(ws.id).catch(() => undefined);
       // Still the same workspace, and their copy still newer than ours?
       if (!theirs || latest.current?.id !== ws.id || theirs.revision <= base.current) return;
       if (!isDirty()) open(theirs);
@@ -210,5 +243,5 @@ export function useWorkspace(initial: () => Promise<Workspace>) {
     [conflict, open, save],
   );
 
-  return { workspace, status, conflict, setFile, replace, save, resolveConflict, switchTo };
+  return { workspace, status, conflict, startNotice, setFile, replace, save, resolveConflict, switchTo };
 }
