@@ -103,3 +103,16 @@ test('every panel works under the policy with no violation, and a remote image i
   ]);
   expect(failed.get('http://example.invalid/x.png')).toBe('csp');
 });
+
+test('a registry URL on a host the policy does not allow says how to allow it', async ({ page }) => {
+  await page.goto('/');
+  const panel = page.getByRole('region', { name: 'Task registry' });
+  await expect(panel).toContainText('9 tasks');
+  await panel.getByLabel('Registry URL').fill('https://registry.example.invalid/tasks/registry.json');
+  await panel.getByRole('button', { name: 'Load from URL' }).click();
+  await expect(panel).toContainText(
+    'Could not load https://registry.example.invalid/tasks/registry.json: https://registry.example.invalid is not an allowed host; start the workbench with WT_CONNECT_SRC=https://registry.example.invalid to allow it',
+  );
+  // The working registry stays.
+  await expect(panel).toContainText('9 tasks');
+});

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { preview } from 'vite';
 import { buildIfStale } from './build-if-stale.ts';
+import { connectHostsOrExit } from './csp-plugin.ts';
 import { listenErrorMessage, portFromEnv } from './listen-error.ts';
 
 /**
@@ -16,6 +16,8 @@ if ('error' in portSetting) {
   process.exit(2);
 }
 const { port } = portSetting;
+// Checked before the build: the policy (header and meta tag) lists these hosts.
+connectHostsOrExit();
 
 if (process.argv.includes('--build-if-stale') && !(await buildIfStale(process.cwd(), outDir))) process.exit(1);
 
@@ -24,6 +26,8 @@ if (!existsSync(`${outDir}/index.html`)) {
   process.exit(1);
 }
 
+// Loaded only now: a mistake in the settings above is reported without waiting for Vite.
+const { preview } = await import('vite');
 let server: Awaited<ReturnType<typeof preview>>;
 try {
   server = await preview({ build: { outDir }, preview: { host, port, strictPort: true, open: false }, logLevel: 'warn' });
