@@ -108,7 +108,9 @@ describe.concurrent('cli compile: the workflow package', () => {
     expect(version(ws.release)).toBe('{MAJ: 0, MIN: 1, PATCH: 0}\n');
     expect(paramsSha(ws.release)).toBe(firstSha);
     expect(readFileSync(join(ws.release, 'pixi.lock'), 'utf8')).toBe('version: 6\n# solved by pixi\n');
-    expect(existsSync(join(ws.release, 'stale.txt'))).toBe(false);
+    // A file the compiler did not write is kept (and named), not deleted.
+    expect(readFileSync(join(ws.release, 'stale.txt'), 'utf8')).toBe('left over');
+    expect(same.stderr).toContain('kept 1 entry the compiler does not write: stale.txt');
 
     // `b` of `again` is no longer bound, so it becomes a configurable param.
     writeFileSync(join(ws.dir, 'spec.yaml'), SPEC.replace('      b: 2\n', ''));
