@@ -28,7 +28,8 @@ export class CoreRunner {
 
   constructor(
     private readonly entry: URL,
-    private readonly timeoutMs: number,
+    /** The limit of each call, in milliseconds. */
+    public timeoutMs: number,
   ) {}
 
   private start(): Worker {
