@@ -125,7 +125,7 @@ async function runCompile(args: string[]): Promise<number> {
   const releaseDir = out ? join(out, result.releaseName) : undefined;
   if (releaseDir) files['VERSION.yaml'] = join(releaseDir, 'VERSION.yaml');
   if (releaseDir && existsSync(releaseDir) && !v.clobber) {
-    throw new UsageError(`${releaseDir} already exists; pass --clobber to replace it (add --update to bump its version)`);
+    throw new UsageError(`${releaseDir} already exists; pass --clobber to replace the package's files in it (other files are kept; add --update to bump its version)`);
   }
   const previous = v.update && releaseDir ? readPrevious(releaseDir) : undefined;
   const pkg = await core().call('building the package', 'build', {
