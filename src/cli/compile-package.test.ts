@@ -58,7 +58,8 @@ function tree(root: string): Map<string, Buffer> {
 const version = (release: string) => readFileSync(join(release, 'VERSION.yaml'), 'utf8');
 const paramsSha = (release: string) => /^params_sha256: ([0-9a-f]{64})$/m.exec(readFileSync(join(release, 'README.md'), 'utf8'))?.[1];
 
-describe.concurrent('cli compile: the workflow package', () => {
+// Real processes (each with its core worker thread): slow on a busy machine.
+describe.concurrent('cli compile: the workflow package', { timeout: 120_000 }, () => {
   it('--zip gives the same bytes on every run, with or without --out, holding <release_name>/ + the --out tree', async () => {
     const ws = workspace();
     const [a, b] = await Promise.all([
