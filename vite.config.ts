@@ -1,13 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { buildStampPlugin } from './src/server/build-stamp.ts';
+import { cspPlugin } from './src/server/csp-plugin.ts';
 
 // monaco-yaml's worker manager still imports `monaco-editor/esm/vs/…`, which monaco-editor 0.57's
 // exports map no longer resolves: point that prefix at the files themselves (toolchain.md §2).
 const monacoEsm = fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs/', import.meta.url));
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), buildStampPlugin(), cspPlugin()],
   resolve: {
     alias: [{ find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: `${monacoEsm}$1` }],
   },

@@ -1,14 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { buildPackage, checkSpec, compileWorkflow, formdataToParams, isCompiled, paramsToFormdata, type PreviousPackage, type ValidationErrorRecord } from '../core/compiler/index.ts';
+import type { PreviousPackage } from '../core/compiler/index.ts';
 import { reproducibleZip } from '../core/util/zip.ts';
 import { hasErrors } from '../core/util/diagnostics.ts';
-import { parseJson } from '../core/util/json-parse.ts';
-import { isObject, type JsonObject, type JsonValue } from '../core/util/json-value.ts';
-import { dumpPythonJson } from '../core/util/python-json.ts';
 import { printDiagnostics } from './diagnostics-output.ts';
+import { CliError, fsReason } from './cli-error.ts';
+import { closeCore, core } from './core-call.ts';
+import { checkOutFolder, checkZipTarget } from './output-targets.ts';
+import { releaseWriteReport, writeReleaseFolder } from './release-folder.ts';
+import { terminalSafe, terminalSafeJson } from './terminal-text.ts';
 
 /** `npm run --silent cli -- <command>`: the workbench core from a terminal or CI. Exit 0 ok, 1 problems, 2 usage. */
 
@@ -21,8 +23,10 @@ Commands:
            [--results-env-var V] [--variant gcp] [--env-overrides FILE] [--clobber]
            [--update] [--install] [--format text|json]
            Check the spec and write the workflow package to DIR/<release_name>/ and/or a
-           reproducible zip. --update (with --clobber) bumps the existing package's version
-           and keeps its pixi.lock; --install runs 'pixi install -a' in the package.
+           reproducible zip. --clobber replaces the package's files in an existing folder and
+           keeps every other file there (.git/, .pixi/, notes; it lists them), and lets --zip
+           replace an existing file; --update (with --clobber) bumps the existing package's
+           version and keeps its pixi.lock; --install runs 'pixi install -a' in the package.
   check    --spec FILE --registry FILE [--format text|json]
            Report every problem; exit 0 when there are no errors, 1 otherwise.
   convert  --params-json FILE --rjsf FILE --from formdata|params --to params|formdata [--json FILE]
@@ -32,9 +36,11 @@ Commands:
            New workflow project in <output-dir>/<workflow_id>/ (scaffold --help for all flags).
 
 Diagnostics print as FILE:LINE:COL: error[CODE]: message (or {"diagnostics": […]} with --format json).
+Control characters in printed text are shown as escapes (\e, \x07, …). A core step that runs longer
+than WT_CLI_TIMEOUT_MS (default 60000) is stopped with exit 1.
 `;
 
-class UsageError extends Error {}
+class UsageError extends CliError {}
 
 function parse(args: string[], options: ParseArgsConfig['options']) {
   try {
@@ -50,11 +56,11 @@ function need(values: Record<string, string | boolean | undefined>, name: string
   return v;
 }
 
-function readText(path: string, what: string): string {
+function readText(path: string | 0, what: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
-    throw new UsageError(`cannot read ${what} ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UsageError(`cannot read ${what} ${path}: ${fsReason(e)}`);
   }
 }
 
@@ -70,13 +76,14 @@ const SPEC_OPTIONS = {
   format: { type: 'string' },
 } as const;
 
-function runCheck(args: string[]): number {
+async function runCheck(args: string[]): Promise<number> {
   const v = parse(args, SPEC_OPTIONS);
   const specPath = need(v, 'spec');
   const registryPath = need(v, 'registry');
-  const result = checkSpec(readText(specPath, 'spec'), readText(registryPath, 'registry'));
-  printDiagnostics(result.diagnostics, { spec: specPath, registry: registryPath }, formatOf(v));
-  return hasErrors(result.diagnostics) ? 1 : 0;
+  const format = formatOf(v);
+  const diagnostics = await core().call('checking the spec', 'check', readText(specPath, 'spec'), readText(registryPath, 'registry'));
+  printDiagnostics(diagnostics, { spec: specPath, registry: registryPath }, format);
+  return hasErrors(diagnostics) ? 1 : 0;
 }
 
 async function runCompile(args: string[]): Promise<number> {
@@ -104,25 +111,27 @@ async function runCompile(args: string[]): Promise<number> {
   if (v.update && !v.clobber) throw new UsageError('--update rewrites the existing package: pass --clobber with it');
   if (v.update && v.install) throw new UsageError('--update keeps pixi.lock as it is, so it cannot be combined with --install');
   if ((v.update || v.install) && !out) throw new UsageError('--update and --install need --out DIR');
-
-  const result = compileWorkflow(readText(specPath, 'spec'), readText(registryPath, 'registry'), { pkgNamePrefix: prefix });
   const overridesPath = v['env-overrides'] as string | undefined;
+  // Where the output goes is checked before any work, so a mistake costs nothing.
+  if (out) checkOutFolder(out);
+  if (zipPath) checkZipTarget(zipPath, { spec: specPath, registry: registryPath, '--env-overrides': overridesPath }, !!v.clobber);
+
+  const result = await core().call('compiling the spec', 'compile', readText(specPath, 'spec'), readText(registryPath, 'registry'), prefix);
   const files: Record<string, string> = { spec: specPath, registry: registryPath, 'env-overrides': overridesPath ?? '' };
-  if (!isCompiled(result)) {
+  if (result.releaseName === undefined) {
     printDiagnostics(result.diagnostics, files, format);
     return 1;
   }
   const releaseDir = out ? join(out, result.releaseName) : undefined;
   if (releaseDir) files['VERSION.yaml'] = join(releaseDir, 'VERSION.yaml');
   if (releaseDir && existsSync(releaseDir) && !v.clobber) {
-    throw new UsageError(`${releaseDir} already exists; pass --clobber to replace it (add --update to bump its version)`);
+    throw new UsageError(`${releaseDir} already exists; pass --clobber to replace the package's files in it (other files are kept; add --update to bump its version)`);
   }
   const previous = v.update && releaseDir ? readPrevious(releaseDir) : undefined;
-  const pkg = await buildPackage(result, {
+  const pkg = await core().call('building the package', 'build', {
     resultsEnvVar: v['results-env-var'] as string | undefined,
     variant: v.variant as 'gcp' | undefined,
     envOverrides: overridesPath ? { text: readText(overridesPath, '--env-overrides'), path: resolve(overridesPath) } : undefined,
-    readFile: readIfExists,
     previous,
   });
   const diagnostics = [...result.diagnostics, ...pkg.diagnostics];
@@ -130,24 +139,22 @@ async function runCompile(args: string[]): Promise<number> {
     printDiagnostics(diagnostics, files, format);
     return 1;
   }
-  if (releaseDir) {
-    rmSync(releaseDir, { recursive: true, force: true });
-    for (const file of pkg.files) {
-      const path = join(releaseDir, ...file.path.split('/'));
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, file.text);
-    }
-  }
+  const written = releaseDir ? writeReleaseFolder(releaseDir, pkg.files) : undefined;
   if (zipPath) {
     const zip = await reproducibleZip(pkg.files.map((f) => ({ path: `${result.releaseName}/${f.path}`, content: f.text })));
-    mkdirSync(dirname(resolve(zipPath)), { recursive: true });
-    writeFileSync(zipPath, zip);
+    try {
+      mkdirSync(dirname(resolve(zipPath)), { recursive: true });
+      writeFileSync(zipPath, zip);
+    } catch (e) {
+      throw new CliError(`cannot write --zip ${zipPath}: ${fsReason(e)}`, 1);
+    }
   }
   printDiagnostics(diagnostics, files, format);
   if (format === 'text') {
+    for (const line of written ? releaseWriteReport(written) : []) process.stderr.write(line + '\n');
     const where = [releaseDir, zipPath].filter(Boolean).join(' and ');
     const { maj, min, patch } = pkg.version;
-    process.stderr.write(`wrote ${result.releaseName} ${maj}.${min}.${patch} (${pkg.files.length} files) to ${where}\n`);
+    process.stderr.write(terminalSafe(`wrote ${result.releaseName} ${maj}.${min}.${patch} (${pkg.files.length} files) to ${where}`) + '\n');
   }
   if (v.install && releaseDir) return installWithPixi(releaseDir);
   return 0;
@@ -179,7 +186,7 @@ function installWithPixi(releaseDir: string): number {
   return run.status === 0 ? 0 : 1;
 }
 
-function runConvert(args: string[]): number {
+async function runConvert(args: string[]): Promise<number> {
   const v = parse(args, {
     'params-json': { type: 'string' },
     rjsf: { type: 'string' },
@@ -193,34 +200,17 @@ function runConvert(args: string[]): number {
   if (pair !== 'formdata->params' && pair !== 'params->formdata') {
     throw new UsageError('--from/--to must be formdata→params or params→formdata');
   }
-  const schemaOf = (flag: string) => {
-    const path = need(v, flag);
-    const parsed = parseJson(readText(path, flag), flag);
-    if (!isObject(parsed.value)) throw new UsageError(`${path} is not a JSON object schema${parsed.diagnostics[0] ? `: ${parsed.diagnostics[0].message}` : ''}`);
-    return parsed.value;
-  };
-  const paramsSchema = schemaOf('params-json');
-  const rjsfSchema = schemaOf('rjsf');
-  const inputText = typeof v.json === 'string' ? readText(v.json, 'input') : readFileSync(0, 'utf8');
-  const input = parseJson(inputText, 'input');
-  if (!isObject(input.value)) {
-    const d = input.diagnostics[0];
-    throw new UsageError(`the input is not a JSON object${d ? ` (line ${d.range.start.line}, column ${d.range.start.column}: ${d.message})` : ''}`);
+  // Parsed in the core worker too: the parsed values hold Python-float objects a thread boundary would flatten.
+  const texts = { 'params-json': readText(need(v, 'params-json'), '--params-json'), rjsf: readText(need(v, 'rjsf'), '--rjsf') };
+  const inputText = typeof v.json === 'string' ? readText(v.json, 'input') : readText(0, 'stdin');
+  const converted = await core().call('converting the input', 'convert', pair, texts['params-json'], texts.rjsf, inputText);
+  if (converted.kind === 'not-object') {
+    const { what, diagnostic: d } = converted;
+    const at = d ? ` (line ${d.range.start.line}, column ${d.range.start.column}: ${d.message})` : '';
+    throw new UsageError(what === 'input' ? `the input is not a JSON object${at}` : `${String(v[what])} is not a JSON object schema${d ? `: ${d.message}` : ''}`);
   }
-  const result = pair === 'formdata->params' ? formdataToParams(input.value, paramsSchema, rjsfSchema) : paramsToFormdata(input.value, paramsSchema, rjsfSchema);
-  const payload: JsonObject = 'result' in result ? new Map([['result', result.result]]) : new Map([['validation_errors', result.validation_errors.map(toJsonRecord)]]);
-  process.stdout.write(dumpPythonJson(payload, { indent: 2 }) + '\n');
-  return 'result' in result ? 0 : 1;
-}
-
-function toJsonRecord(e: ValidationErrorRecord): JsonObject {
-  return new Map<string, JsonValue>([
-    ['message', e.message],
-    ['path', e.path],
-    ['schema_path', e.schema_path],
-    ['validator', e.validator],
-    ['input', e.input],
-  ]);
+  process.stdout.write(terminalSafeJson(converted.output) + '\n');
+  return converted.ok ? 0 : 1;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -230,9 +220,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'compile':
         return await runCompile(rest);
       case 'check':
-        return runCheck(rest);
+        return await runCheck(rest);
       case 'convert':
-        return runConvert(rest);
+        return await runConvert(rest);
       case 'scaffold':
         return await (await import('./scaffold.ts')).runScaffold(rest);
       case undefined:
@@ -245,10 +235,17 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command ${command}`);
     }
   } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    process.stderr.write(`error: ${e.message}\n\nRun with --help for usage.\n`);
-    return 2;
+    if (e instanceof CliError) {
+      process.stderr.write(`error: ${terminalSafe(e.message)}\n${e.exitCode === 2 ? '\nRun with --help for usage.\n' : ''}`);
+      return e.exitCode;
+    }
+    // A bug, not a mistake of the user's: one line, with the stack only on request.
+    const message = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`error: internal error: ${terminalSafe(message)}\n${process.env.WT_DEBUG ? `${e instanceof Error ? e.stack : ''}\n` : 'Set WT_DEBUG=1 to see where it happened, and please report it.\n'}`);
+    return 1;
   }
 }
 
 process.exitCode = await main(process.argv.slice(2));
+// The core worker (and the loader it runs) would keep the process alive.
+await closeCore();

@@ -21,6 +21,7 @@ import { hasErrors } from '../core/util/diagnostics.ts';
 import { parseJson } from '../core/util/json-parse.ts';
 import { isObject, toPlain } from '../core/util/json-value.ts';
 import { printDiagnostics } from './diagnostics-output.ts';
+import { terminalSafe } from './terminal-text.ts';
 
 /** `scaffold init`: a new workflow project from the wizard's answers (interactive on a TTY, or from flags). */
 
@@ -101,7 +102,7 @@ export async function runScaffold(args: string[]): Promise<number> {
     return await init(parseScaffoldArgs(rest));
   } catch (e) {
     if (!(e instanceof ScaffoldUsageError)) throw e;
-    process.stderr.write(`error: ${e.message}\n\nRun with scaffold --help for usage.\n`);
+    process.stderr.write(`error: ${terminalSafe(e.message)}\n\nRun with scaffold --help for usage.\n`);
     return 2;
   }
 }
@@ -125,7 +126,7 @@ async function init(v: Values): Promise<number> {
     if (missing.length > 0) throw new ScaffoldUsageError(`missing ${missing.map((p) => flagOf(p.dest)).join(', ')}`);
     // Problems of the JSON-valid items name them by their position among all --requirement flags.
     const lines = [...items.problems, ...resolved.problems.map((p) => formatProblem(p.index === undefined ? p : { ...p, index: items.flagIndex[p.index] }))];
-    for (const line of lines) process.stderr.write(line + '\n');
+    for (const line of lines) process.stderr.write(terminalSafe(line) + '\n');
     if (items.problems.length > 0 || resolved.problems.some((p) => p.severity === 'error')) {
       const n = items.problems.length + resolved.problems.filter((p) => p.severity === 'error').length;
       process.stderr.write(`${n} problem${n === 1 ? '' : 's'}: nothing written\n`);
@@ -161,8 +162,8 @@ async function init(v: Values): Promise<number> {
     writeFileSync(path, file.text);
   }
   printDiagnostics(result.diagnostics, { answers: '<answers>', 'spec.yaml': specPath }, 'text');
-  for (const file of result.files) process.stdout.write(join(target, file.path) + '\n');
-  process.stderr.write(`created ${target} (${result.files.length} files): add tasks to spec.yaml's workflow and cases to test-cases.yaml\n`);
+  for (const file of result.files) process.stdout.write(terminalSafe(join(target, file.path)) + '\n');
+  process.stderr.write(`created ${terminalSafe(target)} (${result.files.length} files): add tasks to spec.yaml's workflow and cases to test-cases.yaml\n`);
   return 0;
 }
 
@@ -267,7 +268,8 @@ async function askOnTerminal(questions: readonly Question[]): Promise<Answers | 
     const steps = wizard(questions);
     let step = steps.next();
     while (!step.done) {
-      const answer = await ask(promptText(step.value));
+      // Question texts come from a provider file: shown, never obeyed, by the terminal.
+      const answer = await ask(promptText(step.value).split('\n').map(terminalSafe).join('\n'));
       if (answer === undefined) return undefined;
       step = steps.next(answer);
     }

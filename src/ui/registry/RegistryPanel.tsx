@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { TaskSummary } from '../../worker/protocol.ts';
 import { exampleFileUrl, listExamples, type ExampleInfo } from '../examples.ts';
+import { connectBlockedMessage } from './connect-policy.ts';
 
 /**
  * The loaded registry: each task's title, description and parameters; load another from a bundled
@@ -59,7 +60,9 @@ export function RegistryPanel({ tasks, onLoadFile }: { tasks: TaskSummary[]; onL
       if (!r.ok) throw new Error(`HTTP ${r.status}`);
       await load(await r.text(), url, `Loaded the registry from ${url}.`);
     } catch (e) {
-      say(`Could not load ${url}: ${e instanceof Error ? e.message : String(e)}. Check the address, or download the file and load it instead.`, true);
+      // A host the Content-Security-Policy does not allow fails like a network error: say which it is.
+      const blocked = connectBlockedMessage(url);
+      say(`Could not load ${url}: ${blocked ?? `${e instanceof Error ? e.message : String(e)}. Check the address, or download the file and load it instead.`}`, true);
     }
   };
 
