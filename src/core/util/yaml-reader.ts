@@ -55,7 +55,9 @@ export class YamlReader {
     this.lines = new LineIndex(text);
     let root: YNode | undefined;
     try {
-      root = safeLoad(text) ?? undefined;
+      // `pairs` reports duplicate keys in one pass; the parser's own check compares every key with
+      // all earlier siblings, which is quadratic in the size of a mapping (long rjsf-overrides).
+      root = safeLoad(text, { ignoreDuplicateKeys: true }) ?? undefined;
     } catch (e) {
       // The parser reports problems in `errors`; a throw would be its bug, still the user's problem to see.
       this.report('error', 'yaml-syntax', `YAML: ${e instanceof Error ? e.message : String(e)}`, this.lines.range(0, 1));
