@@ -8,6 +8,7 @@ import { packageName, releaseName, DEFAULT_PKG_NAME_PREFIX } from './names.ts';
 import { buildParamsJson } from './params-json.ts';
 import { buildRjsfJson } from './rjsf-json.ts';
 import { buildInstanceSchemas, type ResolvedInstance } from './task-schema.ts';
+import { appendAll } from '../util/append.ts';
 
 export interface CompileOptions {
   /** `--pkg-name-prefix`; default `wt`. */
@@ -56,7 +57,7 @@ export function checkSpec(specText: string, registry: RegistryInput): CheckResul
   if (parsed.spec && loaded.index) {
     const tasks = checkTasks(parsed.spec, loaded.index);
     resolved = tasks.resolved;
-    diagnostics.push(...tasks.diagnostics);
+    appendAll(diagnostics, tasks.diagnostics);
   }
   return { spec: parsed.spec, registry: loaded.index, resolved, diagnostics: sortDiagnostics(diagnostics) };
 }

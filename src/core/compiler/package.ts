@@ -13,6 +13,7 @@ import { dockerfile, dockerignore } from './release/dockerfile.ts';
 import { artifactsSha256, installedRequirements, readFingerprintHashes, readmeText, specSha256, type Fingerprint } from './release/fingerprint.ts';
 import { hatchBuildPy, pyprojectToml } from './release/pyproject.ts';
 import { bumpVersion, formatVersionYaml, FRESH_VERSION, parseVersionYaml, type Version } from './release/version.ts';
+import { appendAll } from '../util/append.ts';
 
 /** The workflow package tree as wt-compiler writes it under `<release_name>/` (§5). */
 
@@ -105,7 +106,7 @@ export async function buildPackage(compiled: CompiledWorkflow, options: PackageO
     envOverrides: options.envOverrides,
     readFile: options.readFile,
   });
-  diagnostics.push(...pixi.diagnostics);
+  appendAll(diagnostics, pixi.diagnostics);
   if (pixi.text !== undefined) files.push({ path: 'pixi.toml', text: pixi.text });
   const paramsSha = await paramsSha256(compiled.schemas.paramsJson);
 
@@ -113,7 +114,7 @@ export async function buildPackage(compiled: CompiledWorkflow, options: PackageO
   const previous = options.previous;
   if (previous?.versionYaml !== undefined) {
     const parsed = parseVersionYaml(previous.versionYaml);
-    diagnostics.push(...parsed.diagnostics);
+    appendAll(diagnostics, parsed.diagnostics);
     if (parsed.version) version = bumpVersion(parsed.version, readFingerprintHashes(previous.readme ?? '').params_sha256, paramsSha);
   }
   files.push({ path: 'VERSION.yaml', text: formatVersionYaml(version) });
@@ -121,7 +122,7 @@ export async function buildPackage(compiled: CompiledWorkflow, options: PackageO
 
   if (options.renderGraph !== false) {
     const svg = await (options.renderSvg ?? renderSvg)(files.find((f) => f.path === 'graph.dot')!.text);
-    diagnostics.push(...svg.diagnostics);
+    appendAll(diagnostics, svg.diagnostics);
     if (svg.svg) files.push({ path: 'graph.svg', text: svg.svg });
   }
   const [artifacts, specSha] = await Promise.all([artifactsSha256(files), specSha256(compiled.spec, compiled.resolved)]);

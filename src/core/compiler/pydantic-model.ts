@@ -2,6 +2,7 @@ import { isObject, PyFloat, type JsonObject, type JsonValue } from '../util/json
 import { dumpPythonJson } from '../util/python-json.ts';
 import { FILE_HEADER } from '../util/file-header.ts';
 import { bracket, flat, importBlock, INDENT, keyed, LINE_LENGTH, pyLiteral, pyString, render, type Expr } from './python/python-format.ts';
+import { appendAll } from '../util/append.ts';
 
 /**
  * Pydantic v2 models from a params.json / rjsf.json schema: the params.py / formdata.py modules of
@@ -691,7 +692,7 @@ class ModuleRenderer {
     const fields = def.fields.map((f) => this.renderField(f));
     const config = this.modelConfig(def, fields);
     if (config) body.push(config);
-    body.push(...fields);
+    appendAll(body, fields);
     if (body.length === 0) body.push(`${INDENT}pass`);
     while (body.at(-1) === '') body.pop();
     return `class ${def.name}(BaseModel):\n${body.join('\n')}`;
@@ -804,7 +805,9 @@ function sortImportNames(names: string[]): string[] {
 function docstring(text: string): string | undefined {
   const lines = text.split(/\r\n|\r|\n/).map((l) => l.replace(/\s+$/, ''));
   const rest = lines.slice(1).filter((l) => l.trim() !== '');
-  const margin = Math.min(...rest.map((l) => l.length - l.trimStart().length));
+  // A loop, not Math.min(...): a description of many lines would overflow the stack.
+  let margin = Infinity;
+  for (const l of rest) margin = Math.min(margin, l.length - l.trimStart().length);
   const body = [lines[0].trim(), ...lines.slice(1).map((l) => l.slice(Number.isFinite(margin) ? margin : 0))];
   while (body.length > 0 && body[0] === '') body.shift();
   while (body.length > 0 && body.at(-1) === '') body.pop();

@@ -1,6 +1,7 @@
 import type { KnownTask } from '../registry/index.ts';
 import { boundArgs, type TaskInstance } from '../spec/index.ts';
 import { isObject, type JsonObject, type JsonValue } from '../util/json-value.ts';
+import { appendAll } from '../util/append.ts';
 
 /** One instance's form schema, built from its task's registry schema (wt-compiler §3 steps 1–7). */
 export interface InstanceSchema {
@@ -71,7 +72,7 @@ export function reachableDefs(root: JsonValue, defs: JsonObject): Set<string> {
   const stack: JsonValue[] = [root];
   while (stack.length > 0) {
     const v = stack.pop()!;
-    if (Array.isArray(v)) stack.push(...v);
+    if (Array.isArray(v)) appendAll(stack, v);
     else if (isObject(v)) {
       for (const [k, x] of v) {
         if (k === '$ref' && typeof x === 'string' && x.startsWith(DEFS_PREFIX)) {

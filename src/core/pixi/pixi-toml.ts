@@ -8,6 +8,7 @@ import { parseEnvOverrides, type EnvOverrides } from './env-overrides.ts';
 import { ENVIRONMENTS, mergeLayers, type MergedFeatures, type Variant } from './layers.ts';
 import { checkLeafOnly, pathSources, type ReadFile } from './leaf-only.ts';
 import { TomlTable, writeToml } from './toml-writer.ts';
+import { appendAll } from '../util/append.ts';
 
 /** pixi.toml of a compiled workflow package, laid out as wt-compiler's tomli_w output (wt-compiler.md §5.4). */
 
@@ -60,7 +61,7 @@ export function generatePixiToml(input: PixiTomlInput): PixiTomlResult {
   const defaults = defaultInjections();
   const diagnostics = [...defaults.diagnostics];
   const parsed = input.envOverrides ? parseEnvOverrides(input.envOverrides.text, input.envOverrides.path, { folderUnknown: input.envOverrides.folderUnknown }) : undefined;
-  if (parsed) diagnostics.push(...parsed.diagnostics);
+  if (parsed) appendAll(diagnostics, parsed.diagnostics);
   const discoveryOverrides = parsed?.overrides?.features.discovery;
   if (!defaults.overrides || (input.envOverrides && !parsed?.overrides)) {
     return { diagnostics: sortDiagnostics(diagnostics), discoveryOverrides };
@@ -72,12 +73,12 @@ export function generatePixiToml(input: PixiTomlInput): PixiTomlResult {
     overrides: parsed?.overrides,
     variant: input.variant,
   });
-  diagnostics.push(...merged.diagnostics);
+  appendAll(diagnostics, merged.diagnostics);
   const declared: PypiDep[] = [
     ...input.spec.requirements.filter((r) => r.kind === 'pypi').map(fromRequirement).filter((d) => d.kind === 'pypi'),
     ...Object.values(parsed?.overrides?.features ?? {}).flatMap((s) => s.pypi),
   ];
-  diagnostics.push(...checkLeafOnly(pathSources(declared), input.readFile));
+  appendAll(diagnostics, checkLeafOnly(pathSources(declared), input.readFile));
   const result: PixiTomlResult = { diagnostics: sortDiagnostics(diagnostics), discoveryOverrides, features: merged.features };
   if (!hasErrors(diagnostics)) result.text = `${FILE_HEADER}\n\n${writeToml(pixiTable(input, merged.features))}`;
   return result;
