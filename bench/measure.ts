@@ -37,3 +37,23 @@ function summarise(samples: number[]): Timing {
   const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))];
   return { runs, medianMs: at(0.5), p10Ms: at(0.1), p90Ms: at(0.9) };
 }
+
+/** Runs for a case of `instances`: `max` for small cases, fewer for large ones (never under 40). */
+export function runsFor(instances: number, max: number): number {
+  return Math.max(40, Math.min(max, Math.round((max * 100) / instances)));
+}
+
+/** The exponent b of cost ≈ a·n^b fitted by least squares on log-log points `[n, cost]`. */
+export function fittedExponent(points: Array<[number, number]>): number {
+  const xs = points.map(([n]) => Math.log(n));
+  const ys = points.map(([, c]) => Math.log(c));
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < xs.length; i++) {
+    num += (xs[i] - mx) * (ys[i] - my);
+    den += (xs[i] - mx) ** 2;
+  }
+  return num / den;
+}
