@@ -4,7 +4,7 @@ import { buildPackage, compileWorkflow, indexRegistry, isCompiled } from '../src
 import { reproducibleZip } from '../src/core/util/zip.ts';
 import { deriveRegistry } from '../src/test-support/derive-registry.ts';
 import { hasReference, readReference, referencePath } from '../src/test-support/reference.ts';
-import { fittedExponent, measureAsync, runsFor, type Timing } from './measure.ts';
+import { CLOCK, fittedExponent, measureAsync, runsFor, type Timing } from './measure.ts';
 import { realScaleSpec, REAL_SCALE_TASKS } from './real-scale.ts';
 import { syntheticRegistry, syntheticSpec } from './synthetic.ts';
 
@@ -59,7 +59,7 @@ for (const n of [15, 100, 300, 1000]) await bench(`synthetic-${n}`, 'synthetic',
 const realRegistry = syntheticRegistry(REAL_SCALE_TASKS);
 for (const n of [15, 50, 400, 1000]) await bench(`real-scale-${n}`, 'real-scale', realScaleSpec(n), realRegistry);
 
-console.log(`\nworkflow package (compile + all artifacts but graph.svg) and zip, up to ${RUNS} runs after 10 warm-up, node ${process.version}, ${cpus().length} cores\n`);
+console.log(`\nworkflow package (compile + all artifacts but graph.svg) and zip, ${CLOCK} clock, up to ${RUNS} runs after 10 warm-up, node ${process.version}, ${cpus().length} cores\n`);
 console.log('| case | instances | files | runs | package median ms | p10 | p90 | µs / instance | zip median ms | p90 | zip KB |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
@@ -76,5 +76,5 @@ for (const family of ['synthetic', 'real-scale']) {
   console.log(`\ngrowth (${family}): package cost ∝ instances^${growth[family].toFixed(2)} from ${points[0].instances} to ${points[points.length - 1].instances} instances`);
 }
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/package.json', JSON.stringify({ node: process.version, cores: cpus().length, runs: RUNS, rows, growth }, null, 2) + '\n');
+writeFileSync('bench/results/package.json', JSON.stringify({ node: process.version, cores: cpus().length, clock: CLOCK, runs: RUNS, rows, growth }, null, 2) + '\n');
 console.log('\nwrote bench/results/package.json');

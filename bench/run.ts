@@ -3,7 +3,7 @@ import { cpus } from 'node:os';
 import { compileWorkflow, indexRegistry } from '../src/core/compiler/index.ts';
 import { deriveRegistry } from '../src/test-support/derive-registry.ts';
 import { hasReference, readReference, referencePath } from '../src/test-support/reference.ts';
-import { fittedExponent, measure, runsFor, type Timing } from './measure.ts';
+import { CLOCK, fittedExponent, measure, runsFor, type Timing } from './measure.ts';
 import { realScaleSpec, REAL_SCALE_TASKS } from './real-scale.ts';
 import { syntheticRegistry, syntheticSpec } from './synthetic.ts';
 
@@ -49,7 +49,7 @@ const table = [
   '|---|---:|---:|---:|---:|---:|---:|',
   ...rows.map((r) => `| ${r.case} | ${r.instances} | ${r.runs} | ${r.medianMs.toFixed(2)} | ${r.p10Ms.toFixed(2)} | ${r.p90Ms.toFixed(2)} | ${r.usPerInstance.toFixed(1)} |`),
 ].join('\n');
-console.log(`compile (parse + validate + params.json + rjsf.json), up to ${RUNS} runs after 20 warm-up, node ${process.version}, ${cpus().length} cores\n`);
+console.log(`compile (parse + validate + params.json + rjsf.json), ${CLOCK} clock, up to ${RUNS} runs after 20 warm-up, node ${process.version}, ${cpus().length} cores\n`);
 console.log(table);
 console.log('');
 const growth: Record<string, number> = {};
@@ -60,5 +60,5 @@ for (const family of ['synthetic', 'real-scale']) {
   console.log(`growth (${family}): cost ∝ instances^${growth[family].toFixed(2)} from ${points[0].instances} to ${points[points.length - 1].instances} instances (least squares on log-log; 1.00 = linear)`);
 }
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/compile.json', JSON.stringify({ node: process.version, cores: cpus().length, runs: RUNS, rows, growth }, null, 2) + '\n');
+writeFileSync('bench/results/compile.json', JSON.stringify({ node: process.version, cores: cpus().length, clock: CLOCK, runs: RUNS, rows, growth }, null, 2) + '\n');
 console.log('\nwrote bench/results/compile.json');
