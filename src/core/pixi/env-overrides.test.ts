@@ -181,3 +181,11 @@ describe('parseEnvOverrides', () => {
     expect(resolveOverrideChannel('bioconda')).toBeUndefined();
   });
 });
+
+describe('parseEnvOverrides on a 100k-segment dotted key', () => {
+  it('reports the key at its line instead of exhausting memory while locating keys', () => {
+    const key = Array.from({ length: 100_000 }, (_, i) => `k${i}`).join('.');
+    const { diagnostics } = parseEnvOverrides(`[feature.default.dependencies]\n${key} = "1"\n`, 'env-overrides.toml');
+    expect(diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.column])).toEqual([['ignored-key', 2, 1]]);
+  });
+});

@@ -6,7 +6,18 @@ import { DOCUMENT_START, LineIndex, type Range } from '../util/diagnostics.ts';
  * anything it cannot place falls back to the nearest enclosing key it did find.
  */
 export class TomlKeyLocator {
-  private readonly ranges = new Map<string, Range>();
+  /**
+   * The located keys as a trie: node 0 is the document. Every prefix of a dotted key is one node,
+   * so a key of k segments costs O(k) time and memory; keying each prefix path by a string of its
+   * own cost O(k²), and one 100k-segment key took gigabytes. A node keeps its first child inline
+   * and only a node with several children gets a Map, which keeps long chains small.
+   */
+  private readonly segments: string[] = [''];
+  private readonly firstChild: number[] = [-1];
+  private readonly moreChildren = new Map<number, Map<string, number>>();
+  /** Source offsets of each node's first occurrence; node 0 (the document) has none. */
+  private readonly starts: number[] = [-1];
+  private readonly ends: number[] = [-1];
   private readonly index: LineIndex;
 
   constructor(text: string) {
@@ -16,28 +27,62 @@ export class TomlKeyLocator {
 
   /** The range of the key at `path`, else of its nearest located ancestor, else the document start. */
   range(path: readonly string[]): Range {
-    for (let n = path.length; n > 0; n--) {
-      const r = this.ranges.get(pathKey(path.slice(0, n)));
-      if (r) return r;
+    let node = 0;
+    for (const segment of path) {
+      const child = this.child(node, segment);
+      if (child < 0) break;
+      node = child;
     }
-    return DOCUMENT_START;
+    return node === 0 ? DOCUMENT_START : this.index.range(this.starts[node], this.ends[node]);
   }
 
-  /** Records `path` and each of its prefixes (`[feature.gpu.dependencies]` also places `feature.gpu`); the first place wins. */
-  private record(path: string[], start: number, end: number): void {
-    for (let n = 1; n <= path.length; n++) {
-      const key = pathKey(path.slice(0, n));
-      if (!this.ranges.has(key)) this.ranges.set(key, this.index.range(start, end));
+  /** The number of located keys (each prefix of a key path counts once). */
+  get size(): number {
+    return this.starts.length - 1;
+  }
+
+  private child(node: number, segment: string): number {
+    const first = this.firstChild[node];
+    if (first < 0 || this.segments[first] === segment) return first;
+    return this.moreChildren.get(node)?.get(segment) ?? -1;
+  }
+
+  /**
+   * Records `path` below node `from`, and each of its prefixes (`[feature.gpu.dependencies]` also
+   * places `feature.gpu`); the first place wins. Returns the node of the whole path.
+   */
+  private record(from: number, path: readonly string[], start: number, end: number): number {
+    let node = from;
+    for (const segment of path) {
+      let child = this.child(node, segment);
+      if (child < 0) {
+        child = this.starts.length;
+        this.segments.push(segment);
+        this.firstChild.push(-1);
+        this.starts.push(start);
+        this.ends.push(end);
+        if (this.firstChild[node] < 0) this.firstChild[node] = child;
+        else {
+          let more = this.moreChildren.get(node);
+          if (!more) this.moreChildren.set(node, (more = new Map()));
+          more.set(segment, child);
+        }
+      }
+      node = child;
     }
+    return node;
   }
 
   private scan(text: string): void {
-    let table: string[] = [];
+    let table = 0;
     let multiline: '"""' | "'''" | undefined;
-    let offset = 0;
-    for (const line of text.split('\n')) {
-      const lineStart = offset;
-      offset += line.length + 1;
+    let lineStart = 0;
+    while (lineStart <= text.length) {
+      const newline = text.indexOf('\n', lineStart);
+      const lineEnd = newline < 0 ? text.length : newline;
+      const line = text.slice(lineStart, lineEnd);
+      const here = lineStart;
+      lineStart = lineEnd + 1;
       if (multiline) {
         if (line.includes(multiline)) multiline = undefined;
         continue;
@@ -48,49 +93,55 @@ export class TomlKeyLocator {
       if (rest.startsWith('[')) {
         const double = rest.startsWith('[[');
         const keys = readKeyPath(line, lead + (double ? 2 : 1));
-        if (keys) {
-          table = keys.path;
-          this.record(table, lineStart + lead, lineStart + keys.end + (double ? 2 : 1));
-        }
+        if (keys) table = this.record(0, keys.path, here + lead, here + keys.end + (double ? 2 : 1));
         continue;
       }
       const keys = readKeyPath(line, lead);
       if (!keys || line[keys.end] !== '=') continue;
-      const path = [...table, ...keys.path];
-      this.record(path, lineStart + keys.start, lineStart + keys.keyEnd);
-      const value = line.slice(keys.end + 1);
+      const node = this.record(table, keys.path, here + keys.start, here + keys.keyEnd);
       for (const delim of ['"""', "'''"] as const) {
-        if (value.split(delim).length % 2 === 0) multiline = delim;
+        if (occurrences(line, delim, keys.end + 1) % 2 === 1) multiline = delim;
       }
       const brace = skipSpace(line, keys.end + 1);
-      if (line[brace] === '{') this.scanInline(line, brace, path, lineStart);
+      if (line[brace] === '{') this.scanInline(line, brace, node, here);
     }
   }
 
-  /** Records the keys of a one-line inline table starting at `open` (nested tables too). */
-  private scanInline(line: string, open: number, path: string[], lineStart: number): number {
+  /** Records the keys of a one-line inline table starting at `open`, nested ones too (a stack, not recursion). */
+  private scanInline(line: string, open: number, node: number, lineStart: number): void {
+    const tables = [node];
     let i = open + 1;
-    while (i < line.length) {
+    while (i < line.length && tables.length > 0) {
       i = skipSpace(line, i);
-      if (line[i] === '}') return i + 1;
+      if (line[i] === '}') {
+        tables.pop();
+        i++;
+        continue;
+      }
       if (line[i] === ',') {
         i++;
         continue;
       }
       const keys = readKeyPath(line, i);
-      if (!keys || line[keys.end] !== '=') return line.length;
-      const inner = [...path, ...keys.path];
-      this.record(inner, lineStart + keys.start, lineStart + keys.keyEnd);
+      if (!keys || line[keys.end] !== '=') return;
+      const inner = this.record(tables[tables.length - 1], keys.path, lineStart + keys.start, lineStart + keys.keyEnd);
       i = skipSpace(line, keys.end + 1);
-      i = line[i] === '{' ? this.scanInline(line, i, inner, lineStart) : skipValue(line, i);
+      if (line[i] === '{') {
+        tables.push(inner);
+        i++;
+      } else i = skipValue(line, i);
     }
-    return i;
   }
 }
 
-function pathKey(path: readonly string[]): string {
-  return JSON.stringify(path);
+/** Occurrences of `delim` in `s` from `from` on (without splitting the line). */
+function occurrences(s: string, delim: string, from: number): number {
+  let n = 0;
+  for (let at = s.indexOf(delim, from); at >= 0; at = s.indexOf(delim, at + delim.length)) n++;
+  return n;
 }
+
+const BARE_KEY = /[A-Za-z0-9_-]+/y;
 
 function skipSpace(s: string, i: number): number {
   while (i < s.length && (s[i] === ' ' || s[i] === '\t')) i++;
@@ -141,7 +192,9 @@ function readKeyPath(s: string, i: number): { path: string[]; start: number; key
       path.push(c === "'" ? raw.slice(1, -1) : decodeBasic(raw));
       i = close;
     } else {
-      const m = /^[A-Za-z0-9_-]+/.exec(s.slice(i));
+      // Sticky: a long line is not copied once per key part.
+      BARE_KEY.lastIndex = i;
+      const m = BARE_KEY.exec(s);
       if (!m) return undefined;
       path.push(m[0]);
       i += m[0].length;

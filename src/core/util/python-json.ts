@@ -13,9 +13,9 @@ export interface PythonJsonOptions {
 
 /** Serialises like CPython `json.dumps(value, indent=…, sort_keys=…)` with ensure_ascii on. */
 export function dumpPythonJson(value: JsonValue, options: PythonJsonOptions = {}): string {
-  const parts: string[] = [];
-  write(value, options, '', parts);
-  return parts.join('');
+  const out = new AsciiOut();
+  write(value, options.indent, options.sortKeys === true, 0, out);
+  return out.text();
 }
 
 /** `json.dump(obj, f, indent=2)` followed by a newline, as wt-compiler writes params.json and rjsf.json. */
@@ -23,39 +23,132 @@ export function dumpPythonJsonFile(value: JsonValue): string {
   return dumpPythonJson(value, { indent: 2 }) + '\n';
 }
 
-function write(value: JsonValue, options: PythonJsonOptions, indent: string, out: string[]): void {
-  if (value === null) out.push('null');
-  else if (value === true) out.push('true');
-  else if (value === false) out.push('false');
-  else if (typeof value === 'string') out.push(quotePythonString(value));
-  else if (typeof value === 'number') out.push(Number.isInteger(value) ? intString(value) : pythonFloatRepr(value));
-  else if (typeof value === 'bigint') out.push(value.toString());
-  else if (value instanceof PyFloat) out.push(pythonFloatRepr(value.value));
+/** Reused between dumps (they never nest); dropped after an unusually large one. */
+let scratch = new Uint8Array(1 << 14);
+const decoder = new TextDecoder();
+
+/**
+ * The output as bytes in one growing buffer, decoded once. ensure_ascii makes every character
+ * ASCII. Collecting the many small strings instead (an array of tokens, or `+=` ropes) made the
+ * dump superlinear in practice: a token array past ~30k elements sits in V8's large-object space
+ * where every push takes the slow write barrier, and ropes leave garbage that outlives a scavenge.
+ */
+class AsciiOut {
+  private buf = scratch;
+  private length = 0;
+
+  private reserve(extra: number): void {
+    if (this.length + extra <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.length + extra) size *= 2;
+    const grown = new Uint8Array(size);
+    grown.set(this.buf.subarray(0, this.length));
+    this.buf = grown;
+  }
+
+  /** Appends ASCII text (literals, numbers, escape sequences). */
+  ascii(s: string): void {
+    this.reserve(s.length);
+    const buf = this.buf;
+    let at = this.length;
+    for (let i = 0; i < s.length; i++) buf[at++] = s.charCodeAt(i);
+    this.length = at;
+  }
+
+  byte(c: number): void {
+    if (this.length === this.buf.length) this.reserve(1);
+    this.buf[this.length++] = c;
+  }
+
+  /** A newline and `spaces` spaces. */
+  newline(spaces: number): void {
+    this.reserve(spaces + 1);
+    const buf = this.buf;
+    buf[this.length] = 0x0a;
+    buf.fill(0x20, this.length + 1, this.length + 1 + spaces);
+    this.length += spaces + 1;
+  }
+
+  /** A string literal with Python's ensure_ascii escaping, written without building it first. */
+  quoted(s: string): void {
+    this.reserve(s.length + 2);
+    let buf = this.buf;
+    let at = this.length;
+    buf[at++] = 0x22;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x20 && c < 0x7f && c !== 0x22 && c !== 0x5c) {
+        if (at === buf.length) {
+          this.length = at;
+          this.reserve(s.length - i + 1);
+          buf = this.buf;
+        }
+        buf[at++] = c;
+        continue;
+      }
+      this.length = at;
+      this.ascii(SHORT_ESCAPES[s[i]] ?? '\\u' + c.toString(16).padStart(4, '0'));
+      // Room for the rest of the string and the closing quote again.
+      this.reserve(s.length - i + 1);
+      buf = this.buf;
+      at = this.length;
+    }
+    if (at === buf.length) {
+      this.length = at;
+      this.reserve(1);
+      buf = this.buf;
+    }
+    buf[at++] = 0x22;
+    this.length = at;
+  }
+
+  text(): string {
+    const text = decoder.decode(this.buf.subarray(0, this.length));
+    scratch = this.buf.length > 1 << 22 ? new Uint8Array(1 << 14) : this.buf;
+    return text;
+  }
+}
+
+const COMMA = 0x2c;
+
+function write(value: JsonValue, indent: number | undefined, sortKeys: boolean, depth: number, out: AsciiOut): void {
+  if (value === null) out.ascii('null');
+  else if (value === true) out.ascii('true');
+  else if (value === false) out.ascii('false');
+  else if (typeof value === 'string') out.quoted(value);
+  else if (typeof value === 'number') out.ascii(Number.isInteger(value) ? intString(value) : pythonFloatRepr(value));
+  else if (typeof value === 'bigint') out.ascii(value.toString());
+  else if (value instanceof PyFloat) out.ascii(pythonFloatRepr(value.value));
   else if (Array.isArray(value)) {
-    if (value.length === 0) return void out.push('[]');
-    const inner = options.indent === undefined ? undefined : indent + ' '.repeat(options.indent);
-    out.push('[');
-    value.forEach((item, i) => {
-      if (i > 0) out.push(inner === undefined ? ', ' : ',');
-      if (inner !== undefined) out.push('\n', inner);
-      write(item, options, inner ?? '', out);
-    });
-    if (inner !== undefined) out.push('\n', indent);
-    out.push(']');
+    if (value.length === 0) return void out.ascii('[]');
+    out.byte(0x5b);
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out.byte(COMMA);
+      if (indent === undefined) {
+        if (i > 0) out.byte(0x20);
+      } else out.newline((depth + 1) * indent);
+      write(value[i], indent, sortKeys, depth + 1, out);
+    }
+    if (indent !== undefined) out.newline(depth * indent);
+    out.byte(0x5d);
   } else {
-    if (value.size === 0) return void out.push('{}');
-    const inner = options.indent === undefined ? undefined : indent + ' '.repeat(options.indent);
-    const keys = [...value.keys()];
-    if (options.sortKeys) keys.sort(compareCodePoints);
-    out.push('{');
-    keys.forEach((key, i) => {
-      if (i > 0) out.push(inner === undefined ? ', ' : ',');
-      if (inner !== undefined) out.push('\n', inner);
-      out.push(quotePythonString(key), ': ');
-      write(value.get(key)!, options, inner ?? '', out);
-    });
-    if (inner !== undefined) out.push('\n', indent);
-    out.push('}');
+    if (value.size === 0) return void out.ascii('{}');
+    let keys: Iterable<string> = value.keys();
+    if (sortKeys) keys = [...keys].sort(compareCodePoints);
+    out.byte(0x7b);
+    let first = true;
+    for (const key of keys) {
+      if (!first) out.byte(COMMA);
+      if (indent === undefined) {
+        if (!first) out.byte(0x20);
+      } else out.newline((depth + 1) * indent);
+      first = false;
+      out.quoted(key);
+      out.ascii(': ');
+      write(value.get(key)!, indent, sortKeys, depth + 1, out);
+    }
+    if (indent !== undefined) out.newline(depth * indent);
+    out.byte(0x7d);
   }
 }
 

@@ -97,9 +97,11 @@ type ParseOutcome = { root: YAMLNode | undefined } | { failedAt: number; overflo
  * (`%YAML 1.2:`). Either way the place is found by bisecting on prefixes: the shortest one that fails.
  */
 function parseGuarded(text: string): ParseOutcome {
+  // Duplicate keys are left to YamlReader's `pairs`: the parser's own check compares every key with
+  // all earlier siblings, quadratic in a mapping's size (long rjsf-overrides).
   let overflow: boolean;
   try {
-    return { root: safeLoad(text) ?? undefined };
+    return { root: safeLoad(text, { ignoreDuplicateKeys: true }) ?? undefined };
   } catch (e) {
     overflow = e instanceof RangeError;
   }
@@ -115,7 +117,7 @@ function parseGuarded(text: string): ParseOutcome {
 
 function throws(text: string): boolean {
   try {
-    safeLoad(text);
+    safeLoad(text, { ignoreDuplicateKeys: true });
     return false;
   } catch {
     return true;
