@@ -1,13 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { preloadEditor } from './src/build/preload-editor.ts';
 
 // monaco-yaml's worker manager still imports `monaco-editor/esm/vs/…`, which monaco-editor 0.57's
 // exports map no longer resolves: point that prefix at the files themselves (toolchain.md §2).
 const monacoEsm = fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs/', import.meta.url));
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), preloadEditor()],
   resolve: {
     alias: [{ find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: `${monacoEsm}$1` }],
   },

@@ -10,6 +10,7 @@ import { packageStatus, useLivePackage } from './live/use-live-package.ts';
 import { ProblemsPanel } from './problems/ProblemsPanel.tsx';
 import { RegistryPanel } from './registry/RegistryPanel.tsx';
 import { ColumnSplitter, useColumnSplit } from './shell/ColumnSplitter.tsx';
+import { useEditorFirst } from './shell/editor-first.ts';
 import { ExamplesMenu } from './shell/ExamplesMenu.tsx';
 import { Panel } from './shell/Panel.tsx';
 import { saveBlob } from './shell/save-blob.ts';
@@ -26,10 +27,16 @@ import { workspaceZip, type OpenedPackage } from './workspace/zip-files.ts';
 import { useWorkspace } from './workspace/use-workspace.ts';
 import { OTHER_FILES, WorkspaceFiles, type OtherFile, type RevealRequest } from './workspace-files/WorkspaceFiles.tsx';
 
-// The heavy panels load on demand, so the first screen does not wait for Monaco, RJSF or Graphviz.
-const SpecEditor = lazy(() => import('./editor/SpecEditor.tsx'));
-const ParametersForm = lazy(() => import('./form/ParametersForm.tsx'));
-const WorkflowGraph = lazy(() => import('./graph/WorkflowGraph.tsx'));
+// The heavy panels load on demand. The editor's chunk is requested at once (index.html preloads it),
+// while the workspace loads; the form and the graph wait until the editor takes input.
+const editorChunk = import('./editor/SpecEditor.tsx');
+// A failed load surfaces where the editor renders (lazy), not as an unhandled rejection before it.
+editorChunk.catch(() => undefined);
+const SpecEditor = lazy(() => editorChunk);
+const loadForm = () => import('./form/ParametersForm.tsx');
+const loadGraph = () => import('./graph/WorkflowGraph.tsx');
+const ParametersForm = lazy(loadForm);
+const WorkflowGraph = lazy(loadGraph);
 
 /** The workbench: spec editor, problems, live form, graph and package, around one workspace. */
 export function App() {
@@ -52,6 +59,7 @@ export function App() {
   const [fileReveal, setFileReveal] = useState<RevealRequest | undefined>();
   const editor = useRef<EditorApi | undefined>(undefined);
   const form = useRef<FormApi | undefined>(undefined);
+  const startup = useEditorFirst();
 
   // `?` opens the shortcuts sheet (not while typing).
   useEffect(() => {
@@ -272,7 +280,13 @@ export function App() {
                   diagnostics={(check?.diagnostics ?? []).filter((d) => !d.source || d.source === 'spec')}
                   tasks={tasks}
                   instances={check?.instances ?? []}
-                  onReady={(api) => (editor.current = api)}
+                  onReady={(api) => {
+                    editor.current = api;
+                    startup.editorMounted();
+                    // Their code loads now; they render once the keyboard is quiet (useEditorFirst).
+                    void loadForm().catch(() => undefined);
+                    void loadGraph().catch(() => undefined);
+                  }}
                 />
               </Suspense>
             </Panel>
@@ -287,7 +301,7 @@ export function App() {
           <div className="column">
             <Panel title="Parameters form" id="form">
               <Suspense fallback={<p role="status">Loading the form…</p>}>
-                <ParametersForm
+                {!startup.ready ? <p role="status">Loading the form…</p> : <ParametersForm
                   rjsfJsonText={check?.rjsfJsonText}
                   paramsJsonText={check?.paramsJsonText}
                   client={client}
@@ -296,12 +310,12 @@ export function App() {
                   onSaveTestCase={saveTestCase}
                   testCasesText={workspace.files['test-cases']}
                   onReady={(api) => (form.current = api)}
-                />
+                />}
               </Suspense>
             </Panel>
             <Panel title="Workflow graph" id="graph">
               <Suspense fallback={<p role="status">Loading the graph…</p>}>
-                <WorkflowGraph dot={check?.dot} instances={check?.instances ?? []} edges={check?.edges ?? []} client={client} onActivateTask={activateTask} />
+                {!startup.ready ? <p role="status">Loading the graph…</p> : <WorkflowGraph dot={check?.dot} instances={check?.instances ?? []} edges={check?.edges ?? []} client={client} onActivateTask={activateTask} />}
               </Suspense>
             </Panel>
             <Panel title="Package files" id="files">
