@@ -36,6 +36,7 @@ const SpecEditor = lazy(() => editorChunk);
 const loadForm = () => import('./form/ParametersForm.tsx');
 const loadGraph = () => import('./graph/WorkflowGraph.tsx');
 const ParametersForm = lazy(loadForm);
+const whenIdle = (f: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 2000 }) : setTimeout(f, 0));
 const WorkflowGraph = lazy(loadGraph);
 
 /** The workbench: spec editor, problems, live form, graph and package, around one workspace. */
@@ -283,9 +284,12 @@ export function App() {
                   onReady={(api) => {
                     editor.current = api;
                     startup.editorMounted();
-                    // Their code loads now; they render once the keyboard is quiet (useEditorFirst).
-                    void loadForm().catch(() => undefined);
-                    void loadGraph().catch(() => undefined);
+                    // Their code loads when the main thread is idle (a first keystroke goes first);
+                    // they render once the keyboard is quiet (useEditorFirst).
+                    whenIdle(() => {
+                      void loadForm().catch(() => undefined);
+                      void loadGraph().catch(() => undefined);
+                    });
                   }}
                 />
               </Suspense>
