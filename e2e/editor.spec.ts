@@ -108,6 +108,42 @@ test('completion inside `partial:` lists only the unbound parameters, and `${{` 
   await expect.poll(() => readSpec(page)).toContain('\n      page_size: ${{ workflow.time_range.return }}\n');
 });
 
+test('at an argument value, completion offers whole `${{ workflow.<id>.return }}` and `${{ env.… }}` without typing `${{`', async ({ page }) => {
+  await cursorAfter(page, 'source_url: ${{ env.SIGHTINGS_URL }}');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('page_size:');
+  await page.keyboard.press('Escape');
+  // The space after the colon opens the list by itself.
+  await page.keyboard.type(' ');
+  await expect(suggestion(page, /^\$\{\{ workflow\.time_range\.return \}\}/)).toBeVisible();
+  await expect(suggestion(page, /^\$\{\{ env\.SIGHTINGS_URL \}\}/)).toBeVisible();
+  await expect(suggestion(page, /workflow\.by_site\.return/)).toHaveCount(0);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => readSpec(page)).toContain('\n      page_size: ${{ workflow.time_range.return }}\n');
+
+  // `${{ env.… }}` leaves the cursor on the variable's name; typing a word filters the list.
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('other:');
+  await page.keyboard.press('Escape');
+  await page.keyboard.type(' env');
+  await expect(suggestion(page, /workflow\./)).toHaveCount(0);
+  await suggestion(page, /^\$\{\{ env\.… \}\}/).click();
+  await expect.poll(() => readSpec(page)).toContain('\n      other: ${{ env. }}\n');
+  await page.keyboard.type('MY_VAR');
+  await expect.poll(() => readSpec(page)).toContain('\n      other: ${{ env.MY_VAR }}\n');
+});
+
+test('Enter after `- id: x` puts the cursor under `id`, in `workflow:` and in a group', async ({ page }) => {
+  await cursorAfter(page, '  - id: by_site');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => window.__wtSpecEditor?.getPosition())).toMatchObject({ column: 5 });
+  await page.keyboard.type('name: x');
+  await expect.poll(() => readSpec(page)).toContain('\n  - id: by_site\n    name: x\n');
+  await cursorAfter(page, '      - id: counts');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.evaluate(() => window.__wtSpecEditor?.getPosition())).toMatchObject({ column: 9 });
+});
+
 test('Ctrl+M toggles the Tab trap visibly, and the choice persists', async ({ page }) => {
   const bar = page.getByRole('region', { name: 'Spec editor' });
   const status = bar.getByRole('status').filter({ hasText: /^Tab / });

@@ -13,6 +13,7 @@ import { RegistryPanel } from './registry/RegistryPanel.tsx';
 import { useRegistry } from './registry/use-registry.ts';
 import { ColumnSplitter, useColumnSplit } from './shell/ColumnSplitter.tsx';
 import { ConflictBanner } from './shell/ConflictBanner.tsx';
+import { useEditorFirst } from './shell/editor-first.ts';
 import { ExamplesMenu } from './shell/ExamplesMenu.tsx';
 import { Panel } from './shell/Panel.tsx';
 import { saveBlob } from './shell/save-blob.ts';
@@ -31,10 +32,17 @@ import { workspaceZip, type OpenedPackage } from './workspace/zip-files.ts';
 import { useWorkspace } from './workspace/use-workspace.ts';
 import { OTHER_FILES, WorkspaceFiles, type OtherFile, type RevealRequest } from './workspace-files/WorkspaceFiles.tsx';
 
-// The heavy panels load on demand, so the first screen does not wait for Monaco, RJSF or Graphviz.
-const SpecEditor = lazy(() => import('./editor/SpecEditor.tsx'));
-const ParametersForm = lazy(() => import('./form/ParametersForm.tsx'));
-const WorkflowGraph = lazy(() => import('./graph/WorkflowGraph.tsx'));
+// The heavy panels load on demand. The editor's chunk is requested at once (index.html preloads it),
+// while the workspace loads; the form and the graph wait until the editor takes input.
+const editorChunk = import('./editor/SpecEditor.tsx');
+// A failed load surfaces where the editor renders (lazy), not as an unhandled rejection before it.
+editorChunk.catch(() => undefined);
+const SpecEditor = lazy(() => editorChunk);
+const loadForm = () => import('./form/ParametersForm.tsx');
+const loadGraph = () => import('./graph/WorkflowGraph.tsx');
+const ParametersForm = lazy(loadForm);
+const whenIdle = (f: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 2000 }) : setTimeout(f, 0));
+const WorkflowGraph = lazy(loadGraph);
 
 /** The workbench: spec editor, problems, live form, graph and package, around one workspace. */
 export function App() {
@@ -82,6 +90,7 @@ export function App() {
   const [fileReveal, setFileReveal] = useState<RevealRequest | undefined>();
   const editor = useRef<EditorApi | undefined>(undefined);
   const form = useRef<FormApi | undefined>(undefined);
+  const startup = useEditorFirst();
 
   // `?` opens the shortcuts sheet (not while typing).
   useEffect(() => {
@@ -289,7 +298,16 @@ export function App() {
                   diagnostics={(check?.diagnostics ?? []).filter((d) => !d.source || d.source === 'spec')}
                   tasks={tasks}
                   instances={check?.instances ?? []}
-                  onReady={(api) => (editor.current = api)}
+                  onReady={(api) => {
+                    editor.current = api;
+                    startup.editorMounted();
+                    // Their code loads when the main thread is idle (a first keystroke goes first);
+                    // they render once the keyboard is quiet (useEditorFirst).
+                    whenIdle(() => {
+                      void loadForm().catch(() => undefined);
+                      void loadGraph().catch(() => undefined);
+                    });
+                  }}
                 />
               </Suspense>
             </Panel>
@@ -304,7 +322,7 @@ export function App() {
           <div className="column">
             <Panel title="Parameters form" id="form">
               <Suspense fallback={<p role="status">Loading the form…</p>}>
-                <ParametersForm
+                {!startup.ready ? <p role="status">Loading the form…</p> : <ParametersForm
                   rjsfJsonText={check?.rjsfJsonText}
                   paramsJsonText={check?.paramsJsonText}
                   client={client}
@@ -313,12 +331,12 @@ export function App() {
                   onSaveTestCase={saveTestCase}
                   testCasesText={workspace.files['test-cases']}
                   onReady={(api) => (form.current = api)}
-                />
+                />}
               </Suspense>
             </Panel>
             <Panel title="Workflow graph" id="graph">
               <Suspense fallback={<p role="status">Loading the graph…</p>}>
-                <WorkflowGraph dot={check?.dot} instances={check?.instances ?? []} edges={check?.edges ?? []} client={client} onActivateTask={activateTask} />
+                {!startup.ready ? <p role="status">Loading the graph…</p> : <WorkflowGraph dot={check?.dot} instances={check?.instances ?? []} edges={check?.edges ?? []} client={client} onActivateTask={activateTask} />}
               </Suspense>
             </Panel>
             <Panel title="Package files" id="files">

@@ -1,9 +1,10 @@
 import { loader } from '@monaco-editor/react';
-import * as monaco from 'monaco-editor';
+import * as monaco from './monaco-lite.ts';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
 import { configureMonacoYaml } from 'monaco-yaml';
 import { withoutRemoteImages } from '../form/no-remote-images.ts';
+import { listItemEnterRules } from './enter-rules.ts';
 import { SPEC_SCHEMA } from './spec-schema.ts';
 import { hoverMarkdown, suggestions, type EditorData, type Suggestion } from './suggestions.ts';
 import { completionContext, hoverTarget } from './yaml-context.ts';
@@ -56,6 +57,22 @@ configureMonacoYaml(monacoForYaml as unknown as Parameters<typeof configureMonac
   schemas: [{ uri: 'inmemory://schemas/wt-spec.json', fileMatch: ['**/spec.yaml'], schema: SPEC_SCHEMA }],
 });
 
+// Enter in a sequence item lines up with the item's keys (enter-rules.ts). Monaco's own YAML
+// configuration is registered once its lazy module loads and, being later, would replace these
+// rules: register after it, keeping its rules behind ours.
+monaco.languages.onLanguageEncountered('yaml', () => {
+  void import('monaco-editor/languages/definitions/yaml/yaml').then(({ conf }) =>
+    setTimeout(() =>
+      monaco.languages.setLanguageConfiguration('yaml', {
+        onEnterRules: [
+          ...listItemEnterRules().map((r) => ({ beforeText: r.beforeText, action: { indentAction: monaco.languages.IndentAction.None, appendText: r.appendText } })),
+          ...(conf.onEnterRules ?? []),
+        ],
+      }),
+    ),
+  );
+});
+
 /** What the providers know: set by the mounted editor whenever its props change. */
 export const editorData: EditorData = { tasks: [], instances: [] };
 
@@ -81,7 +98,8 @@ monaco.languages.registerCompletionItemProvider('yaml', {
         detail: s.detail,
         documentation: s.documentation ? safeMarkdown(s.documentation) : undefined,
         sortText: s.sortText,
-        filterText: s.label,
+        filterText: s.filterText ?? s.label,
+        insertTextRules: s.snippet ? monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet : undefined,
         range,
       })),
     };

@@ -11,6 +11,10 @@ export interface Suggestion {
   /** Markdown. */
   documentation?: string;
   sortText?: string;
+  /** What the typed text is matched against (default: the label). */
+  filterText?: string;
+  /** `insertText` is a Monaco snippet (`$1` is where the cursor goes). */
+  snippet?: boolean;
 }
 
 export interface EditorData {
@@ -65,7 +69,7 @@ export function suggestions(ctx: CompletionContext, data: EditorData): Suggestio
         kind: 'reference',
         insertText: wrap(`workflow.${inst.id}.return`),
         detail: `${inst.name} (${inst.task})`,
-        documentation: `The return value of **${inst.name}** (\`${inst.id}\`, task \`${inst.task}\`)${inst.group ? ` in group *${inst.group}*` : ''}.`,
+        documentation: instanceDoc(inst),
         sortText: `0${String(i).padStart(4, '0')}`,
       }));
       const env: Suggestion[] = ctx.envNames.map((name) => ({
@@ -84,9 +88,47 @@ export function suggestions(ctx: CompletionContext, data: EditorData): Suggestio
       });
       return [...refs, ...env];
     }
+    case 'argument-value': {
+      const lead = ctx.needsSpace ? ' ' : '';
+      // Typed without `$`, the words inside the expression are what the user is matching.
+      const filter = (expr: string) => (ctx.typed.startsWith('$') ? `\${{ ${expr} }}` : expr);
+      const visible = data.instances.filter((i) => i.line < ctx.beforeLine);
+      const refs: Suggestion[] = visible.map((inst, i) => ({
+        label: `\${{ workflow.${inst.id}.return }}`,
+        kind: 'reference',
+        insertText: `${lead}\${{ workflow.${inst.id}.return }}`,
+        filterText: filter(`workflow.${inst.id}.return`),
+        detail: `${inst.name} (${inst.task})`,
+        documentation: instanceDoc(inst),
+        sortText: `0${String(i).padStart(4, '0')}`,
+      }));
+      const env: Suggestion[] = ctx.envNames.map((name) => ({
+        label: `\${{ env.${name} }}`,
+        kind: 'env',
+        insertText: `${lead}\${{ env.${name} }}`,
+        filterText: filter(`env.${name}`),
+        detail: 'environment variable used elsewhere in this spec',
+        sortText: `1${name}`,
+      }));
+      env.push({
+        label: '${{ env.… }}',
+        kind: 'env',
+        // Snippet syntax: `\$` is a literal dollar, `$1` the cursor between `env.` and `}}`.
+        insertText: `${lead}\\\${{ env.$1 }}`,
+        snippet: true,
+        filterText: filter('env.'),
+        detail: 'an environment variable, read when the workflow runs',
+        sortText: '2',
+      });
+      return [...refs, ...env];
+    }
     default:
       return [];
   }
+}
+
+function instanceDoc(inst: InstanceSummary): string {
+  return `The return value of **${inst.name}** (\`${inst.id}\`, task \`${inst.task}\`)${inst.group ? ` in group *${inst.group}*` : ''}.`;
 }
 
 function parameterDoc(p: ParameterSummary): string {

@@ -225,3 +225,32 @@ describe('hoverMarkdown', () => {
     expect(hoverMarkdown({ kind: 'task', name: 'nope', from: 1, to: 2 }, data)).toBeUndefined();
   });
 });
+
+describe('argument values', () => {
+  it('are found at a `partial:` key value and at `argvalues:`, before any `${{`', () => {
+    expect(ctxOf(specWith(12, '      page_size: ¦'))).toEqual({ kind: 'argument-value', from: 18, to: 18, beforeLine: 7, needsSpace: false, typed: '', envNames: ['SIGHTINGS_URL'] });
+    expect(ctxOf(specWith(12, '      page_size:¦'))).toMatchObject({ kind: 'argument-value', needsSpace: true, from: 17 });
+    expect(ctxOf(specWith(12, '      page_size: wor¦'))).toMatchObject({ kind: 'argument-value', typed: 'wor', from: 18, to: 21 });
+    expect(ctxOf(specWith(12, '      page_size: ${¦'))).toMatchObject({ kind: 'argument-value', typed: '${' });
+    const lines = SPEC.split('\n');
+    const argvalues = lines.findIndex((l) => l.includes('argvalues')) + 1;
+    expect(ctxOf(specWith(argvalues, '          argvalues: ¦'))).toMatchObject({ kind: 'argument-value', beforeLine: 19 });
+  });
+
+  it('are not other values', () => {
+    expect(ctxOf('workflow:\n  - id: a\n    name: ¦')).toEqual({ kind: 'none' });
+    expect(ctxOf('rjsf-overrides:\n  partial:\n    x: ¦')).toEqual({ kind: 'none' });
+    expect(ctxOf('workflow:\n  - id: a\n    map:\n      argnames: x\n      other: ¦')).toEqual({ kind: 'none' });
+    // Typed `${{` is the reference context.
+    expect(ctxOf(specWith(12, '      page_size: ${{ ¦'))).toMatchObject({ kind: 'reference' });
+  });
+
+  it('offer whole `${{ workflow.<id>.return }}` and `${{ env.… }}` expressions', () => {
+    const ctx: CompletionContext = { kind: 'argument-value', from: 1, to: 1, beforeLine: 19, needsSpace: true, typed: '', envNames: ['SIGHTINGS_URL'] };
+    const items = suggestions(ctx, data);
+    expect(items.map((i) => i.label)).toEqual(['${{ workflow.time_range.return }}', '${{ workflow.sightings.return }}', '${{ env.SIGHTINGS_URL }}', '${{ env.… }}']);
+    expect(items[0]).toMatchObject({ insertText: ' ${{ workflow.time_range.return }}', filterText: 'workflow.time_range.return' });
+    expect(items[3]).toMatchObject({ insertText: ' \\${{ env.$1 }}', snippet: true });
+    expect(suggestions({ ...ctx, needsSpace: false, typed: '$' }, data)[1]).toMatchObject({ insertText: '${{ workflow.sightings.return }}', filterText: '${{ workflow.sightings.return }}' });
+  });
+});

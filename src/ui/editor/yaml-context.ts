@@ -46,6 +46,12 @@ export type CompletionContext =
       needsTrailingSpace: boolean;
       envNames: string[];
     } & ColumnRange)
+  /**
+   * The value of a task argument (a `partial:` key, or `argvalues:` of `map`/`mapvalues`) before any
+   * `${{`: whole `${{ … }}` expressions are offered. `typed`: the value typed so far; `needsSpace`
+   * when the cursor sits right after the colon; `beforeLine` as for `reference`.
+   */
+  | ({ kind: 'argument-value'; beforeLine: number; needsSpace: boolean; typed: string; envNames: string[] } & ColumnRange)
   | { kind: 'none' };
 
 export type HoverTarget =
@@ -320,6 +326,26 @@ export function completionContext(text: string, line: number, column: number): C
   if (task) {
     const from = col - task[3].length;
     return { kind: 'task-name', from: from + 1, to: wordEnd(col) + 1, needsSpace: task[2] === '' };
+  }
+
+  // The value of a task argument, before `${{` is typed.
+  const value = /^(\s*)([\w-]+):( *)(\$?\{?\{?[\w.]*)$/.exec(prefix);
+  if (value) {
+    const chain = enclosing(lines, idx, value[1].length);
+    const head = chain[0];
+    const argument = isKey(head, 'partial') || (value[2] === 'argvalues' && isKey(head, 'map', 'mapvalues'));
+    if (argument && head.kind === 'key' && head.value === '' && chain[1]?.kind === 'dash' && isKey(chain[2], 'workflow', 'tasks')) {
+      const from = col - value[4].length;
+      return {
+        kind: 'argument-value',
+        from: from + 1,
+        to: wordEnd(col) + 1,
+        beforeLine: chain[1].line + 1,
+        needsSpace: value[3] === '',
+        typed: value[4],
+        envNames: envNamesIn(text),
+      };
+    }
   }
 
   // A key being typed inside `partial:`.

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CoreClient } from '../../worker/client.ts';
 import type { ScaffoldResponse } from '../../worker/protocol.ts';
 import { saveBlob } from '../shell/save-blob.ts';
 import { useModalDialog } from '../shell/use-modal-dialog.ts';
+import { placeErrors, requirementKey } from './field-errors.ts';
 
 /** wt-compiler's `scaffold init` questions as a form; the new spec opens in the workspace. */
 
@@ -23,7 +24,10 @@ export function NewWorkflowDialog({ open, client, onClose, onCreate }: Props) {
   const [fields, setFields] = useState({ workflow_id: '', workflow_name: '', workflow_description: '', author_name: '', license_type: 'BSD-3-Clause' });
   const [requirements, setRequirements] = useState<Requirement[]>([]);
   const [problems, setProblems] = useState<string[]>([]);
-
+  /** After the first Create or Download, answers are checked again as they change, so a fixed field's error goes. */
+  const [attempted, setAttempted] = useState(false);
+  const checks = useRef(0);
+  const placed = placeErrors(problems);
 
   const answers = (): Record<string, string | Array<Record<string, string>>> => ({
     ...fields,
@@ -33,11 +37,36 @@ export function NewWorkflowDialog({ open, client, onClose, onCreate }: Props) {
   });
 
   const run = async (zip: boolean): Promise<ScaffoldResponse | undefined> => {
+    setAttempted(true);
+    const seq = ++checks.current;
     const r = await client.request({ type: 'scaffold', answers: answers(), year: new Date().getFullYear(), zip });
     const errors = r.diagnostics.filter((d) => d.severity === 'error');
-    setProblems(errors.map((d) => d.message));
+    // An older check answering late must not bring back errors already fixed.
+    if (seq === checks.current) setProblems(errors.map((d) => d.message));
     return errors.length === 0 ? r : undefined;
   };
+
+  useEffect(() => {
+    if (!attempted) return;
+    const seq = ++checks.current;
+    void client.request({ type: 'scaffold', answers: answers(), year: new Date().getFullYear(), zip: false }).then((r) => {
+      if (seq === checks.current) setProblems(r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message));
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- answers() is derived from these
+  }, [fields, requirements]);
+
+  /** Props that tie an input to its hint and its error (if any). */
+  const described = (id: string, key: string, hint?: boolean) => {
+    const error = placed.fields[key];
+    const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+    return { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': ids || undefined };
+  };
+  const errorOf = (id: string, key: string) =>
+    placed.fields[key] && (
+      <small id={`${id}-error`} className="field-error">
+        {placed.fields[key]}
+      </small>
+    );
 
   const create = async () => {
     const r = await run(false);
@@ -52,17 +81,30 @@ export function NewWorkflowDialog({ open, client, onClose, onCreate }: Props) {
     if (r?.zip) saveBlob(new Blob([r.zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), `${r.dir}.zip`);
   };
 
+  // Hints and errors sit beside the input, outside its label, so they describe it without renaming it.
   const field = (dest: keyof typeof fields, label: string, hint?: string) => (
-    <label className="wizard-field">
-      {label}
-      <input value={fields[dest]} onChange={(e) => setFields({ ...fields, [dest]: e.target.value })} aria-describedby={hint ? `${dest}-hint` : undefined} />
+    <div className="wizard-field">
+      <label htmlFor={`wizard-${dest}`}>{label}</label>
+      <input value={fields[dest]} onChange={(e) => setFields({ ...fields, [dest]: e.target.value })} {...described(`wizard-${dest}`, dest, !!hint)} />
       {hint && (
-        <small id={`${dest}-hint`} className="hint">
+        <small id={`wizard-${dest}-hint`} className="hint">
           {hint}
         </small>
       )}
-    </label>
+      {errorOf(`wizard-${dest}`, dest)}
+    </div>
   );
+  /** A requirement's labelled input with its error. */
+  const reqField = (i: number, name: string, label: string, value: string, onChange: (v: string) => void, placeholder?: string) => {
+    const id = `wizard-req-${i}-${name}`;
+    return (
+      <div className="wizard-req-field">
+        <label htmlFor={id}>{label}</label>
+        <input value={value} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} {...described(id, requirementKey(i, name))} />
+        {errorOf(id, requirementKey(i, name))}
+      </div>
+    );
+  };
 
   return (
     <dialog ref={ref} aria-labelledby="new-workflow-title" className="wizard" onClose={onClose}>
@@ -92,9 +134,7 @@ export function NewWorkflowDialog({ open, client, onClose, onCreate }: Props) {
             const set = (patch: Partial<Requirement>) => setRequirements(requirements.map((x, j) => (j === i ? { ...x, ...patch } : x)));
             return (
               <div key={i} className="wizard-requirement" role="group" aria-label={`Requirement ${i + 1}`}>
-                <label>
-                  Name <input value={r.name} onChange={(e) => set({ name: e.target.value })} />
-                </label>
+                {reqField(i, 'name', 'Name', r.name, (v) => set({ name: v }))}
                 <label>
                   Kind{' '}
                   <select value={r.req_type} onChange={(e) => set({ req_type: e.target.value as Requirement['req_type'] })}>
@@ -104,17 +144,11 @@ export function NewWorkflowDialog({ open, client, onClose, onCreate }: Props) {
                 </label>
                 {r.req_type === 'conda' ? (
                   <>
-                    <label>
-                      Version <input value={r.version} onChange={(e) => set({ version: e.target.value })} />
-                    </label>
-                    <label>
-                      Channel <input value={r.channel} onChange={(e) => set({ channel: e.target.value })} />
-                    </label>
+                    {reqField(i, 'version', 'Version', r.version, (v) => set({ version: v }))}
+                    {reqField(i, 'channel', 'Channel', r.channel, (v) => set({ channel: v }))}
                   </>
                 ) : (
-                  <label>
-                    Source <input value={r.source} placeholder="/abs/path, https://… or git+https://…" onChange={(e) => set({ source: e.target.value })} />
-                  </label>
+                  reqField(i, 'source', 'Source', r.source, (v) => set({ source: v }), '/abs/path, https://… or git+https://…')
                 )}
                 <button type="button" onClick={() => setRequirements(requirements.filter((_, j) => j !== i))}>
                   Remove requirement {i + 1}
@@ -126,15 +160,23 @@ export function NewWorkflowDialog({ open, client, onClose, onCreate }: Props) {
             Add a requirement
           </button>
         </fieldset>
-        {problems.length > 0 && (
-          <ul role="alert" className="problems">
-            {problems.map((p) => (
-              <li key={p} className="error">
-                {p}
-              </li>
-            ))}
-          </ul>
-        )}
+        {/* Announced once per check: how many fields need fixing, and any error no field owns. */}
+        <div role="alert" className="problems">
+          {Object.keys(placed.fields).length > 0 && (
+            <p className="error">
+              {Object.keys(placed.fields).length === 1 ? 'One field needs' : `${Object.keys(placed.fields).length} fields need`} fixing: see the messages beside them.
+            </p>
+          )}
+          {placed.other.length > 0 && (
+            <ul>
+              {placed.other.map((p) => (
+                <li key={p} className="error">
+                  {p}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
         <div className="wizard-actions">
           <button type="submit">Create workflow</button>
           <button type="button" onClick={() => void download()}>
