@@ -301,7 +301,7 @@ export function App() {
             </Panel>
             <Panel title="Workflow graph" id="graph">
               <Suspense fallback={<p role="status">Loading the graph…</p>}>
-                <WorkflowGraph dot={check?.dot} instances={check?.instances ?? []} edges={check?.edges ?? []} client={client} onActivateTask={activateTask} />
+                <WorkflowGraph graph={check?.graph} workspaceId={workspace.id} instances={check?.instances ?? []} edges={check?.edges ?? []} client={client} onActivateTask={activateTask} />
               </Suspense>
             </Panel>
             <Panel title="Package files" id="files">

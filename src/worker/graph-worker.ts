@@ -21,7 +21,7 @@ async function graph(request: GraphRequest): Promise<GraphResponse> {
     if (!parsed.spec) return { diagnostics };
     dot = graphDot(parsed.spec);
   }
-  const rendered = await renderSvg(dot);
+  const rendered = await renderSvg(dot, request.rankdir && { rankdir: request.rankdir });
   return { diagnostics: [...diagnostics, ...rendered.diagnostics], dot, svg: rendered.svg };
 }
 
