@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { Diagnostic } from '../core/util/diagnostics.ts';
 import { CoreClient } from '../worker/client.ts';
 import type { TaskSummary } from '../worker/protocol.ts';
@@ -39,6 +39,8 @@ export function App() {
   const spec = workspace?.files.spec;
   const registry = workspace?.files.registry;
   const check = useLiveCheck(client, spec, registry);
+  // A big form renders in the background (interruptible), so the editor and the graph never wait for it.
+  const formCheck = useDeferredValue(check);
   const [notice, setNotice] = useState<string | undefined>();
   const [tasks, setTasks] = useState<TaskSummary[]>([]);
   const [formData, setFormData] = useState<unknown>({});
@@ -288,8 +290,8 @@ export function App() {
             <Panel title="Parameters form" id="form">
               <Suspense fallback={<p role="status">Loading the form…</p>}>
                 <ParametersForm
-                  rjsfJsonText={check?.rjsfJsonText}
-                  paramsJsonText={check?.paramsJsonText}
+                  rjsfJsonText={formCheck?.rjsfJsonText}
+                  paramsJsonText={formCheck?.paramsJsonText}
                   client={client}
                   formData={formData}
                   onFormDataChange={setFormData}

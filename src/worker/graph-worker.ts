@@ -13,6 +13,7 @@ import type { GraphRequest, GraphResponse, WorkerRequest } from './protocol.ts';
  */
 
 async function graph(request: GraphRequest): Promise<GraphResponse> {
+  const started = performance.now();
   let dot = request.dot;
   const diagnostics: Diagnostic[] = [];
   if (dot === undefined) {
@@ -22,7 +23,7 @@ async function graph(request: GraphRequest): Promise<GraphResponse> {
     dot = graphDot(parsed.spec);
   }
   const rendered = await renderSvg(dot, request.rankdir && { rankdir: request.rankdir });
-  return { diagnostics: [...diagnostics, ...rendered.diagnostics], dot, svg: rendered.svg };
+  return { diagnostics: [...diagnostics, ...rendered.diagnostics], dot, svg: rendered.svg, elapsedMs: performance.now() - started };
 }
 
 const answer = (request: WorkerRequest) => graph(request as GraphRequest);

@@ -83,6 +83,8 @@ export interface GraphResponse {
   diagnostics: Diagnostic[];
   dot?: string;
   svg?: string;
+  /** Milliseconds the worker spent (Graphviz loading included on first use). */
+  elapsedMs?: number;
 }
 
 /** Registered tasks as the panels see them: core's descriptions, passed through unchanged. */

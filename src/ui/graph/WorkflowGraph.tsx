@@ -8,7 +8,7 @@ import { GraphMinimap } from './GraphMinimap.tsx';
 import { orientationFor, saveOrientation, savedOrientation, saveZoom, savedZoom, type Orientation } from './graph-prefs.ts';
 import { GraphTable } from './GraphTable.tsx';
 import { applyNodeLabels, exportableSvg, prepareGraphElement } from './svg-process.ts';
-import { useGraphSvg } from './use-graph-svg.ts';
+import { mark, useGraphSvg } from './use-graph-svg.ts';
 import { clampScale, formatScale, readableFitScale, scrollForZoom, stepScale, wheelFactor } from './zoom.ts';
 import './graph.css';
 
@@ -40,7 +40,14 @@ export default function WorkflowGraph({ graph, workspaceId, instances, edges, cl
   const orientation = orientationFor(nodeCount.current, chosenOrientation);
   const render = useGraphSvg(client, dot, orientation);
   // Prepared once per layout; names and labels are applied in place (below), so a rename never re-parses.
-  const prepared = useMemo(() => (render.svg ? prepareGraphElement(render.svg) : undefined), [render.svg]);
+  const prepared = useMemo(() => {
+    if (!render.svg) return undefined;
+    mark('wt:graph-prepare');
+    return prepareGraphElement(render.svg);
+  }, [render.svg]);
+  useEffect(() => {
+    if (dot !== undefined) mark('wt:graph-dot');
+  }, [dot]);
 
   const [scale, setScale] = useState(() => savedZoom(workspaceId) ?? 1);
   const [tableView, setTableView] = useState(false);
@@ -120,6 +127,7 @@ export default function WorkflowGraph({ graph, workspaceId, instances, edges, cl
     if (prepared) {
       applyNodeLabels(prepared.svg, instances);
       host.replaceChildren(prepared.svg);
+      mark('wt:graph-shown');
     } else host.replaceChildren();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- labels follow in the effect below
   }, [prepared]);

@@ -152,7 +152,7 @@ export function prepareGraphElement(svgText: string): PreparedGraph | undefined 
     const args = texts.map((t) => t.textContent ?? '').filter((t, i) => i > 0 && t !== 'return' && IDENTIFIER.test(t));
     if (args.length) node.setAttribute('data-args', args.join(', '));
     for (const t of texts) if (t.textContent === TITLE_PLACEHOLDER) t.setAttribute('class', 'node-title');
-    const box = shapeBounds(node);
+    const box = outlineBounds(node) ?? shapeBounds(node);
     if (box) {
       nodes.push(toPx(box));
       const ring = doc.createElementNS(SVG_NS, 'rect');
@@ -176,6 +176,27 @@ export function prepareGraphElement(svgText: string): PreparedGraph | undefined 
   svg.setAttribute('aria-label', `Workflow graph: ${nodeNames.length} task${nodeNames.length === 1 ? '' : 's'}, ${edgeCount} dependenc${edgeCount === 1 ? 'y' : 'ies'}`);
   svg.setAttribute('class', 'workflow-graph-svg');
   return { svg, size, nodeNames, nodes, clusters };
+}
+
+/**
+ * Bounds of a node's first polygon: Graphviz draws an HTML-table node's outer box first, so one
+ * polygon gives the whole node (measuring every shape of 400 nodes costs the main thread dearly).
+ * Undefined when the first shape is not a table box (other node shapes), so callers fall back.
+ */
+function outlineBounds(node: Element): Box | undefined {
+  const first = node.getElementsByTagName('polygon')[0];
+  // The preview DOT's tables have a white background polygon covering the whole node.
+  if (!first || first.getAttribute('fill') !== 'white') return undefined;
+  const nums = (first.getAttribute('points') ?? '').trim().split(/[\s,]+/).map(Number);
+  if (nums.length < 8 || nums.some((n) => !Number.isFinite(n))) return undefined;
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let i = 0; i + 1 < nums.length; i += 2) {
+    x0 = Math.min(x0, nums[i]);
+    x1 = Math.max(x1, nums[i]);
+    y0 = Math.min(y0, nums[i + 1]);
+    y1 = Math.max(y1, nums[i + 1]);
+  }
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }
 
 /** Bounds of a cluster's outline, drawn as a rounded `<path>` (Graphviz's `style=rounded`). */

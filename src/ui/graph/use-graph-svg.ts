@@ -44,6 +44,11 @@ function layout(client: GraphClient, key: string, dot: string, rankdir: Rankdir)
   return p;
 }
 
+/** User Timing marks, so benchmarks can split a graph update into its steps. */
+export function mark(name: string): void {
+  globalThis.performance?.mark?.(name);
+}
+
 export interface GraphSvgState {
   /** Graphviz SVG of `dot` (the last DOT that rendered; kept while a newer one is laid out). */
   svg?: string;
@@ -94,9 +99,12 @@ export function useGraphSvg(client: GraphClient, dot: string | undefined, rankdi
       if (running.current || next === undefined) return;
       waiting.current = undefined;
       running.current = true;
+      mark('wt:graph-request');
       layout(client, next.key, next.dot, next.rankdir)
         .then(
           (r) => {
+            globalThis.performance?.measure?.('wt:graph-worker', { start: performance.now() - (r.elapsedMs ?? 0), end: performance.now() });
+            mark('wt:graph-response');
             if (current.current === next.key) setState({ svg: r.svg, dot: next.dot, rankdir: next.rankdir, diagnostics: r.diagnostics, pending: false });
           },
           (e: unknown) => {
