@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { Diagnostic } from '../core/util/diagnostics.ts';
 import { CoreClient, timeLimitFromQuery } from '../worker/client.ts';
 import { DEFAULT_EXAMPLE, loadExample } from './examples.ts';
@@ -73,6 +73,8 @@ export function App() {
     },
     [storeForm, workspace, save],
   );
+  // A big form renders in the background (interruptible), so the editor and the graph never wait for it.
+  const formCheck = useDeferredValue(check);
   const [openedPackage, setOpenedPackage] = useState<OpenedPackage | undefined>();
   const [theme, setTheme] = useTheme();
   const [leftPercent, setLeftPercent] = useColumnSplit();
@@ -323,8 +325,8 @@ export function App() {
             <Panel title="Parameters form" id="form">
               <Suspense fallback={<p role="status">Loading the form…</p>}>
                 {!startup.ready ? <p role="status">Loading the form…</p> : <ParametersForm
-                  rjsfJsonText={check?.rjsfJsonText}
-                  paramsJsonText={check?.paramsJsonText}
+                  rjsfJsonText={formCheck?.rjsfJsonText}
+                  paramsJsonText={formCheck?.paramsJsonText}
                   client={client}
                   formData={formData}
                   onFormDataChange={setFormData}
@@ -336,7 +338,7 @@ export function App() {
             </Panel>
             <Panel title="Workflow graph" id="graph">
               <Suspense fallback={<p role="status">Loading the graph…</p>}>
-                {!startup.ready ? <p role="status">Loading the graph…</p> : <WorkflowGraph dot={check?.dot} instances={check?.instances ?? []} edges={check?.edges ?? []} client={client} onActivateTask={activateTask} />}
+                {!startup.ready ? <p role="status">Loading the graph…</p> : <WorkflowGraph graph={check?.graph} workspaceId={workspace.id} instances={check?.instances ?? []} edges={check?.edges ?? []} client={client} onActivateTask={activateTask} />}
               </Suspense>
             </Panel>
             <Panel title="Package files" id="files">

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
-import { graphDot, graphEdges } from '../core/compiler/graph/graph-dot.ts';
+import { graphEdges } from '../core/compiler/graph/graph-dot.ts';
+import { previewGraph } from '../core/compiler/graph/preview-dot.ts';
 import { buildPackage, compileWorkflow, formdataToParams, indexRegistry, isCompiled, paramsToFormdata, type RegistryInput } from '../core/compiler/index.ts';
 import { describeRegistry, type RegistryIndex } from '../core/registry/index.ts';
 import { scaffoldFiles } from '../core/scaffold/index.ts';
@@ -46,7 +47,7 @@ function check(request: CheckRequest): CheckResponse {
     diagnostics: [...registry.diagnostics, ...result.diagnostics],
     instances,
     edges: flat.flatMap(graphEdges),
-    dot: spec ? graphDot(spec) : undefined,
+    graph: previewGraph(spec, result.diagnostics),
     paramsJsonText: result.schemas?.paramsJsonText,
     rjsfJsonText: result.schemas?.rjsfJsonText,
     releaseName: result.releaseName,

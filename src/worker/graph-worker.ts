@@ -13,6 +13,7 @@ import type { GraphRequest, GraphResponse, WorkerRequest } from './protocol.ts';
  */
 
 async function graph(request: GraphRequest): Promise<GraphResponse> {
+  const started = performance.now();
   let dot = request.dot;
   const diagnostics: Diagnostic[] = [];
   if (dot === undefined) {
@@ -21,8 +22,8 @@ async function graph(request: GraphRequest): Promise<GraphResponse> {
     if (!parsed.spec) return { diagnostics };
     dot = graphDot(parsed.spec);
   }
-  const rendered = await renderSvg(dot);
-  return { diagnostics: [...diagnostics, ...rendered.diagnostics], dot, svg: rendered.svg };
+  const rendered = await renderSvg(dot, request.rankdir && { rankdir: request.rankdir });
+  return { diagnostics: [...diagnostics, ...rendered.diagnostics], dot, svg: rendered.svg, elapsedMs: performance.now() - started };
 }
 
 const answer = (request: WorkerRequest) => graph(request as GraphRequest);

@@ -1,3 +1,4 @@
+import type { PreviewGraph } from '../core/compiler/graph/preview-dot.ts';
 import type { TaskDescription } from '../core/registry/describe.ts';
 import type { Diagnostic } from '../core/util/diagnostics.ts';
 
@@ -32,8 +33,8 @@ export interface CheckResponse {
   /** Instances in workflow order (present whenever the spec is a mapping, even with errors). */
   instances: InstanceSummary[];
   edges: EdgeSummary[];
-  /** Graphviz source of the task graph. */
-  dot?: string;
+  /** What the Workflow graph panel shows: the preview DOT, or why there is none (core's previewGraph). */
+  graph?: PreviewGraph;
   /** params.json / rjsf.json text when the spec compiles cleanly. */
   paramsJsonText?: string;
   rjsfJsonText?: string;
@@ -74,12 +75,16 @@ export interface GraphRequest {
   type: 'graph';
   specText?: string;
   dot?: string;
+  /** Graphviz's rankdir, for a DOT that sets none (the panel's orientation preference). */
+  rankdir?: 'LR' | 'TB';
 }
 
 export interface GraphResponse {
   diagnostics: Diagnostic[];
   dot?: string;
   svg?: string;
+  /** Milliseconds the worker spent (Graphviz loading included on first use). */
+  elapsedMs?: number;
 }
 
 /** Registered tasks as the panels see them: core's descriptions, passed through unchanged. */

@@ -39,8 +39,9 @@ export function GraphTable({
           </tr>
         </thead>
         <tbody>
-          {instances.map((t) => (
-            <tr key={t.id} data-row-task-id={t.id} aria-current={t.id === activeId ? 'true' : undefined}>
+          {instances.map((t, i) => (
+            // A repeated id is an error in the spec, but both rows are listed (keys stay unique).
+            <tr key={`${t.id}:${i}`} data-row-task-id={t.id} aria-current={t.id === activeId ? 'true' : undefined}>
               <th scope="row">
                 <button type="button" className="link-button" onClick={() => onActivate(t.id)} title={`Show ${t.id} in the spec`}>
                   {t.id}

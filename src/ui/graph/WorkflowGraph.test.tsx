@@ -19,19 +19,22 @@ const instances: InstanceSummary[] = [
 ];
 const edges: EdgeSummary[] = [{ from: 'a', to: 'b', arg: 'x' }];
 
-function setup() {
+const GRAPH = { kind: 'graph', dot: 'digraph { a -> b }', nodes: 2 } as const;
+
+function setup(workspaceId?: string) {
   let release!: (r: GraphResponse) => void;
   const request = vi.fn(() => new Promise<GraphResponse>((resolve) => (release = resolve)));
   const onActivateTask = vi.fn();
   const client = { request } as unknown as CoreClient;
-  render(<WorkflowGraph dot="digraph { a -> b }" instances={instances} edges={edges} client={client} onActivateTask={onActivateTask} />);
-  return { request, onActivateTask, answer: (svg = SVG) => act(async () => release({ svg, diagnostics: [] })) };
+  const result = render(<WorkflowGraph graph={GRAPH} workspaceId={workspaceId} instances={instances} edges={edges} client={client} onActivateTask={onActivateTask} />);
+  return { request, onActivateTask, view: { ...result, client }, answer: (svg = SVG) => act(async () => release({ svg, diagnostics: [] })) };
 }
 
 describe('WorkflowGraph', () => {
   beforeEach(() => {
     vi.useFakeTimers();
     clearGraphCache();
+    localStorage.clear();
   });
   afterEach(() => {
     cleanup();
@@ -42,7 +45,7 @@ describe('WorkflowGraph', () => {
     const { request, onActivateTask, answer } = setup();
     expect(screen.getByText(/Loading Graphviz/).closest('[role="status"]')).not.toBeNull();
     await act(async () => vi.advanceTimersByTime(0));
-    expect(request).toHaveBeenCalledWith({ type: 'graph', dot: 'digraph { a -> b }' });
+    expect(request).toHaveBeenCalledWith({ type: 'graph', dot: 'digraph { a -> b }', rankdir: 'LR' });
     await answer();
     expect(screen.queryByText(/Loading Graphviz/)).toBeNull();
 
@@ -93,5 +96,50 @@ describe('WorkflowGraph', () => {
     expect(onActivateTask).toHaveBeenLastCalledWith('b');
     // The zoom controls have nothing to act on in the table view.
     expect((screen.getByRole('button', { name: 'Zoom in' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('says what is wrong: no workflow yet, and a spec that does not parse keeps the last graph marked stale', async () => {
+    const { answer, view } = setup();
+    await act(async () => vi.advanceTimersByTime(0));
+    await answer();
+    view.rerender(<WorkflowGraph graph={{ kind: 'unreadable', message: 'The spec does not parse (line 4: bad indentation).', line: 4 }} instances={instances} edges={edges} client={view.client} onActivateTask={() => {}} />);
+    expect(screen.getByText(/line 4: bad indentation/).textContent).toMatch(/Showing the last good graph, marked stale/);
+    const viewport = document.querySelector('.graph-viewport')!;
+    expect(viewport.getAttribute('data-stale')).toBe('true');
+    expect(viewport.getAttribute('aria-describedby')).toBe('graph-stale-note');
+    expect(screen.getByRole('button', { name: 'a: A (task_a)' })).toBeTruthy();
+
+    view.rerender(<WorkflowGraph graph={{ kind: 'empty', message: 'No workflow yet: add task instances.' }} instances={[]} edges={[]} client={view.client} onActivateTask={() => {}} />);
+    expect(screen.getByText('No workflow yet: add task instances.')).toBeTruthy();
+    expect((document.querySelector('.graph-stage') as HTMLElement).hidden).toBe(true);
+  });
+
+  it('toggles the orientation, lays the graph out again and keeps the choice as a preference', async () => {
+    const { request, answer } = setup();
+    await act(async () => vi.advanceTimersByTime(0));
+    await answer();
+    fireEvent.click(screen.getByRole('button', { name: 'Left to right' }));
+    expect(request).toHaveBeenLastCalledWith({ type: 'graph', dot: 'digraph { a -> b }', rankdir: 'TB' });
+    expect(localStorage.getItem('wt-workbench:graph-orientation')).toBe('TB');
+    await answer();
+    expect(screen.getByRole('button', { name: 'Top to bottom' })).toBeTruthy();
+    expect(document.querySelector('.graph-viewport')!.getAttribute('data-orientation')).toBe('TB');
+  });
+
+  it('keeps the zoom per workspace', async () => {
+    const { answer, view } = setup('ws-1');
+    await act(async () => vi.advanceTimersByTime(0));
+    await answer();
+    const level = screen.getByRole('status', { name: 'Zoom level' });
+    fireEvent.click(screen.getByRole('button', { name: 'Zoom in' }));
+    expect(level.textContent).toBe('125%');
+    // Another workspace starts at its own zoom; coming back restores 125%.
+    view.rerender(<WorkflowGraph graph={GRAPH} workspaceId="ws-2" instances={instances} edges={edges} client={view.client} onActivateTask={() => {}} />);
+    expect(level.textContent).toBe('100%');
+    view.rerender(<WorkflowGraph graph={GRAPH} workspaceId="ws-1" instances={instances} edges={edges} client={view.client} onActivateTask={() => {}} />);
+    expect(level.textContent).toBe('125%');
+    cleanup();
+    setup('ws-1');
+    expect(screen.getByRole('status', { name: 'Zoom level' }).textContent).toBe('125%');
   });
 });

@@ -1,17 +1,22 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
+import type { PreviewGraph } from '../../core/compiler/graph/preview-dot.ts';
 import type { CoreClient } from '../../worker/client.ts';
 import type { EdgeSummary, InstanceSummary } from '../../worker/protocol.ts';
 import { saveBlob } from '../shell/save-blob.ts';
 import { svgToPng } from '../shell/svg-to-png.ts';
+import { GraphMinimap } from './GraphMinimap.tsx';
+import { orientationFor, saveOrientation, savedOrientation, saveZoom, savedZoom, type Orientation } from './graph-prefs.ts';
 import { GraphTable } from './GraphTable.tsx';
-import { exportableSvg, prepareGraphSvg } from './svg-process.ts';
-import { useGraphSvg } from './use-graph-svg.ts';
-import { clampScale, fitScale, formatScale, scrollForZoom, stepScale, wheelFactor } from './zoom.ts';
+import { applyNodeLabels, exportableSvg, prepareGraphElement } from './svg-process.ts';
+import { mark, useGraphSvg } from './use-graph-svg.ts';
+import { clampScale, formatScale, readableFitScale, scrollForZoom, stepScale, wheelFactor } from './zoom.ts';
 import './graph.css';
 
 export interface WorkflowGraphProps {
-  /** DOT of the last check. */
-  dot?: string;
+  /** What the last check says the graph is (core's preview DOT, or why there is none). */
+  graph?: PreviewGraph;
+  /** The open workspace: the zoom is kept per workspace. */
+  workspaceId?: string;
   instances: InstanceSummary[];
   edges: EdgeSummary[];
   client: CoreClient;
@@ -26,14 +31,25 @@ const DRAG_THRESHOLD = 4;
  * The workflow graph: Graphviz SVG from the worker with focusable task nodes, zoom/fit/reset,
  * Ctrl/⌘+wheel zoom, drag to pan, a table view as the text alternative, and SVG/PNG export.
  */
-export default function WorkflowGraph({ dot, instances, edges, client, onActivateTask }: WorkflowGraphProps) {
-  const render = useGraphSvg(client, dot);
-  const prepared = useMemo(() => (render.svg ? prepareGraphSvg(render.svg, instances) : undefined), [render.svg, instances]);
-  // Keyed by the markup text: React re-assigns innerHTML whenever the object changes, which would drop focus.
-  const html = prepared?.markup;
-  const markup = useMemo(() => (html ? { __html: html } : undefined), [html]);
+export default function WorkflowGraph({ graph, workspaceId, instances, edges, client, onActivateTask }: WorkflowGraphProps) {
+  const dot = graph?.kind === 'graph' ? graph.dot : undefined;
+  const [chosenOrientation, setChosenOrientation] = useState<Orientation | undefined>(savedOrientation);
+  // The node count of the last good graph decides the automatic orientation.
+  const nodeCount = useRef(0);
+  if (graph?.kind === 'graph') nodeCount.current = graph.nodes;
+  const orientation = orientationFor(nodeCount.current, chosenOrientation);
+  const render = useGraphSvg(client, dot, orientation);
+  // Prepared once per layout; names and labels are applied in place (below), so a rename never re-parses.
+  const prepared = useMemo(() => {
+    if (!render.svg) return undefined;
+    mark('wt:graph-prepare');
+    return prepareGraphElement(render.svg);
+  }, [render.svg]);
+  useEffect(() => {
+    if (dot !== undefined) mark('wt:graph-dot');
+  }, [dot]);
 
-  const [scale, setScale] = useState(1);
+  const [scale, setScale] = useState(() => savedZoom(workspaceId) ?? 1);
   const [tableView, setTableView] = useState(false);
   const [activeId, setActiveId] = useState<string | undefined>();
   const [exportError, setExportError] = useState<string | undefined>();
@@ -44,7 +60,9 @@ export default function WorkflowGraph({ dot, instances, edges, client, onActivat
   scaleRef.current = scale;
   /** Scroll offsets to apply once the new scale is laid out. */
   const pendingScroll = useRef<{ left: number; top: number } | undefined>(undefined);
-  const initialFit = useRef(false);
+  const initialFit = useRef(savedZoom(workspaceId) !== undefined);
+  const workspaceRef = useRef(workspaceId);
+  workspaceRef.current = workspaceId;
   /** The node that had focus, so a re-render of the SVG does not drop keyboard users to <body>. */
   const focusedId = useRef<string | undefined>(undefined);
   const drag = useRef<{ x: number; y: number; left: number; top: number; pointer: number; panning: boolean } | undefined>(undefined);
@@ -59,16 +77,18 @@ export default function WorkflowGraph({ dot, instances, edges, client, onActivat
     pendingScroll.current = scrollForZoom({ left: vp.scrollLeft, top: vp.scrollTop }, at, from, to);
     scaleRef.current = to;
     setScale(to);
+    saveZoom(workspaceRef.current, to);
   }, []);
 
   const fit = useCallback(
     (maxScale = 2) => {
       const vp = viewport.current;
       if (!vp || !prepared?.size) return;
-      const to = fitScale(prepared.size, { width: vp.clientWidth, height: vp.clientHeight }, 8, maxScale);
+      const to = readableFitScale(prepared.size, { width: vp.clientWidth, height: vp.clientHeight }, 8, maxScale);
       pendingScroll.current = { left: 0, top: 0 };
       scaleRef.current = to;
       setScale(to);
+      saveZoom(workspaceRef.current, to);
     },
     [prepared],
   );
@@ -77,17 +97,56 @@ export default function WorkflowGraph({ dot, instances, edges, client, onActivat
     pendingScroll.current = { left: 0, top: 0 };
     scaleRef.current = 1;
     setScale(1);
+    saveZoom(workspaceRef.current, 1);
   }, []);
+
+  // Another workspace: its own zoom, or a fresh fit.
+  const shownWorkspace = useRef(workspaceId);
+  useLayoutEffect(() => {
+    if (shownWorkspace.current === workspaceId) return;
+    shownWorkspace.current = workspaceId;
+    const saved = savedZoom(workspaceId);
+    initialFit.current = saved !== undefined;
+    pendingScroll.current = { left: 0, top: 0 };
+    scaleRef.current = saved ?? 1;
+    setScale(saved ?? 1);
+  }, [workspaceId]);
+
+  const toggleOrientation = () => {
+    const next: Orientation = orientation === 'LR' ? 'TB' : 'LR';
+    saveOrientation(next);
+    setChosenOrientation(next);
+    // The new layout has another shape: fit it again when it arrives (unless a zoom was chosen here).
+    initialFit.current = false;
+  };
+
+  // A new layout replaces the SVG element (the old one stays until then, so the view never blanks).
+  useLayoutEffect(() => {
+    const host = canvas.current;
+    if (!host) return;
+    if (prepared) {
+      applyNodeLabels(prepared.svg, instances);
+      host.replaceChildren(prepared.svg);
+      mark('wt:graph-shown');
+    } else host.replaceChildren();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- labels follow in the effect below
+  }, [prepared]);
+
+  // Names and accessible labels follow every check in place: no re-parse, no re-layout.
+  useLayoutEffect(() => {
+    if (prepared) applyNodeLabels(prepared.svg, instances);
+  }, [prepared, instances]);
 
   // Size the SVG for the scale (the viewport scrolls), then restore the scroll position and focus.
   useLayoutEffect(() => {
-    const svg = canvas.current?.querySelector('svg');
+    const svg = prepared?.svg;
     const vp = viewport.current;
     if (!svg || !vp || !prepared?.size) return;
     if (!initialFit.current && vp.clientWidth > 0) {
       initialFit.current = true;
-      // A graph wider or taller than the panel starts fitted; a small one at 100%.
-      const fitted = fitScale(prepared.size, { width: vp.clientWidth, height: vp.clientHeight }, 8, 1);
+      // A graph wider or taller than the panel starts fitted (to the width when the whole graph
+      // would be unreadably small); a small one at 100%.
+      const fitted = readableFitScale(prepared.size, { width: vp.clientWidth, height: vp.clientHeight }, 8, 1);
       if (fitted !== scaleRef.current) {
         scaleRef.current = fitted;
         setScale(fitted);
@@ -198,13 +257,22 @@ export default function WorkflowGraph({ dot, instances, edges, client, onActivat
     }
   };
 
+  /** The SVG as shown (names in the title rows), at its natural size, for export. */
+  const shownSvg = () => {
+    if (!prepared) return undefined;
+    const copy = prepared.svg.cloneNode(true) as SVGSVGElement;
+    copy.removeAttribute('style');
+    const [, , w, h] = (copy.getAttribute('viewBox') ?? '').trim().split(/[\s,]+/);
+    if (w && h) copy.setAttribute('width', `${w}pt`), copy.setAttribute('height', `${h}pt`);
+    return exportableSvg(new XMLSerializer().serializeToString(copy));
+  };
   const exportSvg = () => {
-    const svg = render.svg && exportableSvg(render.svg);
+    const svg = shownSvg();
     if (!svg) return;
     saveBlob(new Blob([svg], { type: 'image/svg+xml' }), 'graph.svg');
   };
   const exportPng = async () => {
-    const svg = render.svg && exportableSvg(render.svg);
+    const svg = shownSvg();
     if (!svg) return;
     try {
       setExportError(undefined);
@@ -214,8 +282,12 @@ export default function WorkflowGraph({ dot, instances, edges, client, onActivat
     }
   };
 
-  const hasGraph = !!prepared;
+  const empty = graph?.kind === 'empty';
+  const stale = graph?.kind === 'unreadable' && !!prepared;
+  const hasGraph = !!prepared && !empty;
   const firstLoad = !render.svg && render.pending;
+  const vpSize = viewport.current ? { width: viewport.current.clientWidth, height: viewport.current.clientHeight } : undefined;
+  const overflows = !!prepared?.size && !!vpSize && (prepared.size.width * scale > vpSize.width + 1 || prepared.size.height * scale > vpSize.height + 1);
   const renderProblems = render.diagnostics.filter((d) => d.severity !== 'info');
 
   return (
@@ -236,14 +308,22 @@ export default function WorkflowGraph({ dot, instances, edges, client, onActivat
         <button type="button" title="Actual size (0)" disabled={!hasGraph || tableView} onClick={reset}>
           Reset
         </button>
+        <button
+          type="button"
+          className="graph-orientation"
+          title={`Lay the graph out ${orientation === 'LR' ? 'top to bottom' : 'left to right'} (kept as a preference)`}
+          onClick={toggleOrientation}
+        >
+          {orientation === 'LR' ? 'Left to right' : 'Top to bottom'}
+        </button>
         <span className="graph-controls-gap" />
         <button type="button" aria-pressed={tableView} onClick={() => setTableView((v) => !v)}>
           {tableView ? 'Show graph' : 'Show table'}
         </button>
-        <button type="button" disabled={!render.svg} onClick={exportSvg}>
+        <button type="button" disabled={!hasGraph} onClick={exportSvg}>
           Export SVG
         </button>
-        <button type="button" disabled={!render.svg} onClick={() => void exportPng()}>
+        <button type="button" disabled={!hasGraph} onClick={() => void exportPng()}>
           Export PNG
         </button>
       </div>
@@ -260,37 +340,51 @@ export default function WorkflowGraph({ dot, instances, edges, client, onActivat
             {d.message}
           </p>
         ))}
-        {dot === undefined && !render.pending && (
-          <p role="status">{render.svg ? 'The spec does not parse: showing the last graph.' : 'The graph appears once the spec parses.'}</p>
+        {graph?.kind === 'empty' && (
+          <p role="status" className="graph-empty">
+            {graph.message}
+          </p>
+        )}
+        {graph?.kind === 'unreadable' && (
+          <p role="status" className="graph-stale-note" id="graph-stale-note">
+            {graph.message} {prepared ? 'Showing the last good graph, marked stale, until it parses again.' : 'The graph appears once it parses.'}
+          </p>
         )}
         {exportError && <p role="alert">{exportError}</p>}
       </div>
 
       {tableView && <GraphTable instances={instances} edges={edges} activeId={activeId} onActivate={activate} />}
-      <div
-        ref={viewport}
-        className="graph-viewport"
-        hidden={tableView}
-        role="group"
-        aria-label="Graph viewport: Tab to a task and press Enter to show it in the spec; drag to pan, Ctrl+wheel or + and − to zoom"
-        aria-busy={render.pending}
-        tabIndex={-1}
-        data-scale={scale}
-        onKeyDown={onViewportKeyDown}
-        onPointerDown={onPointerDown}
-        onPointerMove={onPointerMove}
-        onPointerUp={endDrag}
-        onPointerCancel={endDrag}
-        onFocus={(e) => {
-          const id = (e.target as Element).getAttribute?.('data-task-id');
-          if (id) focusedId.current = id;
-        }}
-        onBlur={(e) => {
-          // Focus moved somewhere real (not just the node being replaced by a re-render).
-          if (e.relatedTarget && !viewport.current?.contains(e.relatedTarget as Node)) focusedId.current = undefined;
-        }}
-      >
-        {markup && <div ref={canvas} className="graph-canvas" onClick={onCanvasClick} dangerouslySetInnerHTML={markup} />}
+      <div className="graph-stage" hidden={tableView || empty}>
+        <div
+          ref={viewport}
+          className={`graph-viewport${stale ? ' is-stale' : ''}`}
+          data-orientation={orientation}
+          data-stale={stale || undefined}
+          aria-describedby={stale ? 'graph-stale-note' : undefined}
+          role="group"
+          aria-label="Graph viewport: Tab to a task and press Enter to show it in the spec; drag to pan, Ctrl+wheel or + and − to zoom"
+          aria-busy={render.pending}
+          tabIndex={-1}
+          data-scale={scale}
+          onKeyDown={onViewportKeyDown}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={endDrag}
+          onPointerCancel={endDrag}
+          onFocus={(e) => {
+            const id = (e.target as Element).getAttribute?.('data-task-id');
+            if (id) focusedId.current = id;
+          }}
+          onBlur={(e) => {
+            // Focus moved somewhere real (not just the node being replaced by a re-render).
+            if (e.relatedTarget && !viewport.current?.contains(e.relatedTarget as Node)) focusedId.current = undefined;
+          }}
+        >
+          <div ref={canvas} className="graph-canvas" onClick={onCanvasClick} />
+        </div>
+        {prepared?.size && overflows && !tableView && !empty && (
+          <GraphMinimap viewport={viewport} svg={() => prepared.svg} size={prepared.size} nodes={prepared.nodes} clusters={prepared.clusters} scale={scale} version={prepared} />
+        )}
       </div>
     </div>
   );

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import type { InstanceSummary } from '../../worker/protocol.ts';
-import { exportableSvg, nodeLabel, prepareGraphSvg, shapeBounds } from './svg-process.ts';
+import { applyNodeLabels, exportableSvg, fitText, nodeLabel, prepareGraphElement, prepareGraphSvg, shapeBounds } from './svg-process.ts';
 
 /** What @viz-js/viz renders for a two-task graph of our DOT (trimmed), plus hostile extras. */
 const FIXTURE = `<?xml version="1.0" encoding="UTF-8" standalone="no"?>
@@ -145,5 +145,54 @@ describe('exportableSvg', () => {
     // The export keeps Graphviz's own size, so viewers and svgToPng get the natural dimensions.
     expect(doc.documentElement.getAttribute('width')).toBe('262pt');
     expect(exportableSvg(FIXTURE, '#000')).toContain('fill="#000"');
+  });
+});
+
+/** Graphviz output for the preview DOT (trimmed): title rows hold the placeholder, a repeated id is its own node. */
+const PREVIEW = `<svg width="300pt" height="100pt" viewBox="0.00 0.00 300.00 100.00" xmlns="http://www.w3.org/2000/svg">
+<g id="graph0" class="graph" transform="scale(1 1) rotate(0) translate(4 96)">
+<g id="clust1" class="cluster"><title>cluster_0</title><path fill="none" stroke="#78909c" d="M10,-90C10,-90 200,-90 200,-90 200,-10 10,-10 10,-10Z"/></g>
+<g id="node1" class="node"><title>a</title>
+<polygon fill="white" stroke="none" points="20,-80 20,-20 120,-20 120,-80 20,-80"/>
+<text x="24" y="-70">a</text><text class="x" x="24" y="-55">${'…'}</text><text x="24" y="-40">df</text><text x="24" y="-25">return</text></g>
+<g id="node2" class="node"><title>a (2)</title>
+<polygon fill="white" stroke="none" points="150,-80 150,-20 250,-20 250,-80 150,-80"/>
+<text x="154" y="-70">a</text><text x="154" y="-55">${'…'}</text><text x="154" y="-40">map over df</text><text x="154" y="-25">return</text></g>
+</g></svg>`;
+
+describe('applyNodeLabels', () => {
+  const two: InstanceSummary[] = [
+    { id: 'a', name: 'First of two', task: 'load', line: 3, column: 9 },
+    { id: 'a', name: '', task: 'draw', line: 6, column: 9 },
+  ];
+
+  it('fills the title rows and names from the instances, in place, and keeps repeated ids apart', () => {
+    const prepared = prepareGraphElement(PREVIEW)!;
+    expect(prepared.nodeNames).toEqual(['a', 'a (2)']);
+    applyNodeLabels(prepared.svg, two);
+    const nodes = [...prepared.svg.querySelectorAll('[data-node-name]')];
+    expect(nodes.map((n) => n.getAttribute('data-task-id'))).toEqual(['a', 'a']);
+    expect(nodes.map((n) => n.querySelector('text.node-title')?.textContent)).toEqual(['First of two', 'draw']);
+    expect(nodes[0].getAttribute('aria-label')).toBe('a: First of two (load), arguments: df');
+    expect(nodes[1].getAttribute('aria-label')).toBe('a (draw) (repeated id)');
+
+    // A rename touches only the renamed node's text and label: the elements stay the same.
+    const before = nodes[0].querySelector('text.node-title');
+    applyNodeLabels(prepared.svg, [{ ...two[0], name: 'Renamed' }, two[1]]);
+    expect(nodes[0].querySelector('text.node-title')).toBe(before);
+    expect(before?.textContent).toBe('Renamed');
+    expect(nodes[0].getAttribute('aria-label')).toBe('a: Renamed (load), arguments: df');
+  });
+
+  it('gives the overview map node and cluster boxes in CSS pixels from the top-left corner', () => {
+    const prepared = prepareGraphElement(PREVIEW)!;
+    expect(prepared.nodes[0]).toEqual({ x: (24 * 4) / 3, y: (16 * 4) / 3, width: (100 * 4) / 3, height: (60 * 4) / 3 });
+    expect(prepared.clusters).toHaveLength(1);
+  });
+
+  it('shortens long names to the title row with an ellipsis', () => {
+    const measure = (s: string) => s.length * 10;
+    expect(fitText('short', 100, measure)).toBe('short');
+    expect(fitText('a rather long task name', 100, measure)).toBe('a rather…');
   });
 });

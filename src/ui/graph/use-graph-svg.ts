@@ -19,25 +19,34 @@ export function clearGraphCache(): void {
   inflight.clear();
 }
 
-function layout(client: GraphClient, dot: string): Promise<GraphResponse> {
-  const hit = cache.get(dot);
+type Rankdir = GraphRequest['rankdir'];
+/** Cache key of a layout: the orientation and the DOT. */
+const keyOf = (dot: string, rankdir: Rankdir) => (rankdir ? `${rankdir}\n${dot}` : dot);
+
+function layout(client: GraphClient, key: string, dot: string, rankdir: Rankdir): Promise<GraphResponse> {
+  const hit = cache.get(key);
   if (hit) return Promise.resolve(hit);
-  let p = inflight.get(dot);
+  let p = inflight.get(key);
   if (!p) {
-    p = client.request({ type: 'graph', dot }).then(
+    p = client.request(rankdir ? { type: 'graph', dot, rankdir } : { type: 'graph', dot }).then(
       (r) => {
-        inflight.delete(dot);
-        cache.set(dot, r);
+        inflight.delete(key);
+        cache.set(key, r);
         return r;
       },
       (e: unknown) => {
-        inflight.delete(dot);
+        inflight.delete(key);
         throw e;
       },
     );
-    inflight.set(dot, p);
+    inflight.set(key, p);
   }
   return p;
+}
+
+/** User Timing marks, so benchmarks can split a graph update into its steps. */
+export function mark(name: string): void {
+  globalThis.performance?.mark?.(name);
 }
 
 export interface GraphSvgState {
@@ -45,6 +54,8 @@ export interface GraphSvgState {
   svg?: string;
   /** The DOT `svg` belongs to. */
   dot?: string;
+  /** The orientation `svg` was laid out in. */
+  rankdir?: Rankdir;
   diagnostics: Diagnostic[];
   /** A layout for the current DOT is pending. */
   pending: boolean;
@@ -58,42 +69,46 @@ export interface GraphSvgState {
  * (intermediate DOTs are never laid out). Answers for a DOT that is no longer current still fill
  * the cache but are not shown.
  */
-export function useGraphSvg(client: GraphClient, dot: string | undefined): GraphSvgState {
+export function useGraphSvg(client: GraphClient, dot: string | undefined, rankdir?: Rankdir): GraphSvgState {
+  const key = dot === undefined ? undefined : keyOf(dot, rankdir);
   const [state, setState] = useState<GraphSvgState>(() => {
-    const hit = dot === undefined ? undefined : cache.get(dot);
-    return hit ? { svg: hit.svg, dot, diagnostics: hit.diagnostics, pending: false } : { diagnostics: [], pending: dot !== undefined };
+    const hit = key === undefined ? undefined : cache.get(key);
+    return hit ? { svg: hit.svg, dot, rankdir, diagnostics: hit.diagnostics, pending: false } : { diagnostics: [], pending: dot !== undefined };
   });
-  const current = useRef(dot);
-  current.current = dot;
+  const current = useRef(key);
+  current.current = key;
   const running = useRef(false);
-  const waiting = useRef<string | undefined>(undefined);
+  const waiting = useRef<{ key: string; dot: string; rankdir: Rankdir } | undefined>(undefined);
 
   useEffect(() => {
-    if (dot === undefined) {
+    if (dot === undefined || key === undefined) {
       waiting.current = undefined;
       setState((s) => (s.pending ? { ...s, pending: false } : s));
       return;
     }
-    const hit = cache.get(dot);
+    const hit = cache.get(key);
     if (hit) {
       waiting.current = undefined;
-      setState((s) => (s.dot === dot && !s.pending ? s : { svg: hit.svg, dot, diagnostics: hit.diagnostics, pending: false }));
+      setState((s) => (s.dot === dot && s.rankdir === rankdir && !s.pending ? s : { svg: hit.svg, dot, rankdir, diagnostics: hit.diagnostics, pending: false }));
       return;
     }
     setState((s) => (s.pending ? s : { ...s, pending: true }));
-    waiting.current = dot;
+    waiting.current = { key, dot, rankdir };
     const pump = () => {
       const next = waiting.current;
       if (running.current || next === undefined) return;
       waiting.current = undefined;
       running.current = true;
-      layout(client, next)
+      mark('wt:graph-request');
+      layout(client, next.key, next.dot, next.rankdir)
         .then(
           (r) => {
-            if (current.current === next) setState({ svg: r.svg, dot: next, diagnostics: r.diagnostics, pending: false });
+            globalThis.performance?.measure?.('wt:graph-worker', { start: performance.now() - (r.elapsedMs ?? 0), end: performance.now() });
+            mark('wt:graph-response');
+            if (current.current === next.key) setState({ svg: r.svg, dot: next.dot, rankdir: next.rankdir, diagnostics: r.diagnostics, pending: false });
           },
           (e: unknown) => {
-            if (current.current === next) setState((s) => ({ ...s, pending: false, error: e instanceof Error ? e.message : String(e) }));
+            if (current.current === next.key) setState((s) => ({ ...s, pending: false, error: e instanceof Error ? e.message : String(e) }));
           },
         )
         .finally(() => {
@@ -102,7 +117,7 @@ export function useGraphSvg(client: GraphClient, dot: string | undefined): Graph
         });
     };
     pump();
-  }, [client, dot]);
+  }, [client, dot, rankdir, key]);
 
   return state;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampScale, fitScale, formatScale, MAX_SCALE, MIN_SCALE, naturalSize, scrollForZoom, stepScale, wheelFactor } from './zoom.ts';
+import { clampScale, fitScale, formatScale, MAX_SCALE, MIN_SCALE, naturalSize, scrollForZoom, stepScale, wheelFactor, READABLE_SCALE, readableFitScale } from './zoom.ts';
 
 describe('zoom math', () => {
   it('clamps scales and repairs nonsense', () => {
@@ -52,5 +52,17 @@ describe('zoom math', () => {
   it('formats percentages', () => {
     expect(formatScale(1)).toBe('100%');
     expect(formatScale(0.8)).toBe('80%');
+  });
+});
+
+describe('readableFitScale', () => {
+  it('fits the whole graph when its text stays readable', () => {
+    expect(readableFitScale({ width: 800, height: 300 }, { width: 616, height: 416 }, 8, 1)).toBe(0.75);
+  });
+  it('fits a big graph to the panel width, never below the readable scale', () => {
+    // A tall top-to-bottom graph: the whole of it would be 5%; the width fits at 75%.
+    expect(readableFitScale({ width: 800, height: 12_000 }, { width: 616, height: 616 }, 8, 1)).toBe(0.75);
+    // A very wide one: the width would be 1%, so it stays readable and scrolls (the overview map helps).
+    expect(readableFitScale({ width: 60_000, height: 2_000 }, { width: 616, height: 416 }, 8, 1)).toBe(READABLE_SCALE);
   });
 });

@@ -63,3 +63,18 @@ export function naturalSize(viewBox: string | null | undefined, unitsToPx = 4 / 
 export function formatScale(scale: number): string {
   return `${Math.round(scale * 100)}%`;
 }
+
+/** Smallest scale at which node text stays readable (11 pt labels at about 8 px). */
+export const READABLE_SCALE = 0.55;
+
+/**
+ * The Fit scale: the whole graph when it stays readable that small, else the panel's width (a big
+ * graph then scrolls one way, with the overview map for the rest); never below READABLE_SCALE
+ * unless even that is wider than needed, never above `maxScale`.
+ */
+export function readableFitScale(content: Size, viewport: Size, padding = 8, maxScale = 1): number {
+  const all = fitScale(content, viewport, padding, maxScale);
+  if (all >= READABLE_SCALE || content.width <= 0) return all;
+  const width = Math.max(1, viewport.width - 2 * padding) / content.width;
+  return clampScale(Math.min(maxScale, Math.max(READABLE_SCALE, width)));
+}
