@@ -65,7 +65,7 @@ async function packageFiles(request: PackageRequest): Promise<PackageResponse> {
     variant: request.variant,
     envOverrides: request.envOverridesText === undefined ? undefined : { text: request.envOverridesText, path: '/workspace/env-overrides.toml', folderUnknown: true },
     previous: request.previous,
-    renderSvg: graphWorker && ((dot) => graphWorker!.request({ type: 'graph', dot }) as Promise<GraphResponse>),
+    renderSvg: graphWorker && ((dot, graphAttributes) => graphWorker!.request({ type: 'graph', dot, graphAttributes }) as Promise<GraphResponse>),
   });
   const diagnostics = [...result.diagnostics, ...pkg.diagnostics];
   if (hasErrors(diagnostics)) return done({ diagnostics, buildDiagnostics: pkg.diagnostics, files: [] });

@@ -22,7 +22,8 @@ async function graph(request: GraphRequest): Promise<GraphResponse> {
     if (!parsed.spec) return { diagnostics };
     dot = graphDot(parsed.spec);
   }
-  const rendered = await renderSvg(dot, request.rankdir && { rankdir: request.rankdir });
+  const attributes = { ...request.graphAttributes, ...(request.rankdir && { rankdir: request.rankdir }) };
+  const rendered = await renderSvg(dot, Object.keys(attributes).length > 0 ? attributes : undefined);
   return { diagnostics: [...diagnostics, ...rendered.diagnostics], dot, svg: rendered.svg, elapsedMs: performance.now() - started };
 }
 

@@ -77,6 +77,8 @@ export interface GraphRequest {
   dot?: string;
   /** Graphviz's rankdir, for a DOT that sets none (the panel's orientation preference). */
   rankdir?: 'LR' | 'TB';
+  /** Graph attribute defaults (a package graph's bounded layout for large graphs). */
+  graphAttributes?: Record<string, string>;
 }
 
 export interface GraphResponse {

@@ -1,7 +1,9 @@
 import { generatePixiToml } from '../pixi/index.ts';
+import { flatInstances } from '../spec/index.ts';
 import type { Diagnostic } from '../util/diagnostics.ts';
 import type { CompileResult } from './compile.ts';
 import { graphDot } from './graph/graph-dot.ts';
+import { packageGraphLayout } from './graph/layout-budget.ts';
 import { renderSvg } from './graph/render-svg.ts';
 import { DEFAULT_RESULTS_ENV_VAR } from './names.ts';
 import { paramsSha256 } from './params-hash.ts';
@@ -41,7 +43,7 @@ export interface PackageOptions {
   /** Render graph.svg with Graphviz (default true). */
   renderGraph?: boolean;
   /** Lays out graph.dot (default: Graphviz in this thread); the browser hands it to its graph worker. */
-  renderSvg?: (dot: string) => Promise<{ svg?: string; diagnostics: Diagnostic[] }>;
+  renderSvg?: (dot: string, graphAttributes?: Record<string, string>) => Promise<{ svg?: string; diagnostics: Diagnostic[] }>;
   /** `--variant gcp`: wt-task/wt-runner become their -gcp builds. */
   variant?: 'gcp';
   /** `--env-overrides FILE`: Layer C of the dependency layers; `path` is the file's own path. */
@@ -121,7 +123,8 @@ export async function buildPackage(compiled: CompiledWorkflow, options: PackageO
   if (previous?.pixiLock !== undefined) files.push({ path: 'pixi.lock', text: previous.pixiLock });
 
   if (options.renderGraph !== false) {
-    const svg = await (options.renderSvg ?? renderSvg)(files.find((f) => f.path === 'graph.dot')!.text);
+    const layout = packageGraphLayout(flatInstances(compiled.spec).length);
+    const svg = await (options.renderSvg ?? renderSvg)(files.find((f) => f.path === 'graph.dot')!.text, layout);
     pushAll(diagnostics, svg.diagnostics);
     if (svg.svg) files.push({ path: 'graph.svg', text: svg.svg });
   }
