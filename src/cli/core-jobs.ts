@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import {
   buildPackage,
   checkSpec,
@@ -10,6 +9,7 @@ import {
   type PackageOptions,
   type ValidationErrorRecord,
 } from '../core/compiler/index.ts';
+import { readIfExists } from './read-if-exists.ts';
 import { parseJson } from '../core/util/json-parse.ts';
 import { isObject, type JsonObject, type JsonValue } from '../core/util/json-value.ts';
 import { dumpPythonJson } from '../core/util/python-json.ts';
@@ -21,14 +21,6 @@ import { dumpPythonJson } from '../core/util/python-json.ts';
  */
 
 let compiled: CompiledWorkflow | undefined;
-
-function readIfExists(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
 
 function toJsonRecord(e: ValidationErrorRecord): JsonObject {
   return new Map<string, JsonValue>([

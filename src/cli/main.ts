@@ -10,6 +10,7 @@ import { CliError, fsReason } from './cli-error.ts';
 import { closeCore, core } from './core-call.ts';
 import { checkOutFolder, checkZipTarget } from './output-targets.ts';
 import { releaseWriteReport, writeReleaseFolder } from './release-folder.ts';
+import { readIfExists } from './read-if-exists.ts';
 import { terminalSafe, terminalSafeJson } from './terminal-text.ts';
 
 /** `npm run --silent cli -- <command>`: the workbench core from a terminal or CI. Exit 0 ok, 1 problems, 2 usage. */
@@ -165,14 +166,6 @@ function readPrevious(releaseDir: string): PreviousPackage {
   const versionYaml = readIfExists(join(releaseDir, 'VERSION.yaml'));
   if (versionYaml === undefined) throw new UsageError(`--update found no ${join(releaseDir, 'VERSION.yaml')}: compile without --update first`);
   return { versionYaml, readme: readIfExists(join(releaseDir, 'README.md')), pixiLock: readIfExists(join(releaseDir, 'pixi.lock')) };
-}
-
-function readIfExists(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 /** `--install`: `pixi install -a` in the package, when pixi is on PATH. */
