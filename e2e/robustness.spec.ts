@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { trackExternalRequests } from './offline.ts';
-import { expectSpec, readSpec, setSpec } from './spec-editor.ts';
+import { expectSpec, focusSpec, readSpec, setSpec } from './spec-editor.ts';
 
 /** One bad workspace, link or worker request must never take the app down (issue 8, section 6). */
 
@@ -33,6 +33,9 @@ test('a workspace whose registry has a $ref cycle loads: the form panel says wha
   // The editor and Problems still work.
   await setSpec(page, helloSpec + '  - id: extra\n    task: no_such_task\n');
   await expect(problems.getByRole('button', { name: /no registered task named `no_such_task`/ })).toBeVisible();
+  // The problem shows before the debounced save has run ("unsaved changes"): reload once the edit is
+  // stored, as a user would see it (flushing a pending save when the page is left is a later item).
+  await expect(page.getByRole('status').filter({ hasText: ': saved' })).toBeVisible();
 
   await page.reload();
   await readSpec(page);
@@ -142,7 +145,11 @@ test('images in a markdown ui:description and in a registry description load not
   await expectSpec(page, /form beacon/);
   const form = page.getByRole('region', { name: 'Parameters form' });
   await expect(form.getByRole('link', { name: 'form beacon' })).toBeVisible();
-  // Hover the task name: its registry description shows, without its image.
+  // Hover the task name: its registry description shows, without its image. Monaco renders only the
+  // lines in view, so bring line 16 (`task: make_greeting`) into view however small the window is.
+  await focusSpec(page);
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < 16; i++) await page.keyboard.press('ArrowDown');
   await page.getByRole('region', { name: 'Spec editor' }).locator('.view-line span', { hasText: /^make_greeting$/ }).hover();
   const hover = page.locator('.monaco-hover').filter({ hasText: 'Greet someone.' });
   await expect(hover).toBeVisible();
