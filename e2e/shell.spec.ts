@@ -110,6 +110,10 @@ test('dropping files on the window opens them, with a drop target while dragging
 
 test('two tabs editing the same workspace: the conflict is detected and said, and the chosen version wins', async ({ context }) => {
   const a = await context.newPage();
+  // Tab A's clock is ours: its edit can then be held unsaved while tab B edits and saves, whatever the
+  // machine's load (otherwise A's save may land first, B follows it before B's edit, and there is
+  // rightly no conflict to show).
+  await a.clock.install();
   await a.goto('/');
   await expectSpec(a, /id: wildlife_counts/);
   await setSpec(a, (await readSpec(a)).replace('name: Report', 'name: Report A0'));
@@ -120,8 +124,11 @@ test('two tabs editing the same workspace: the conflict is detected and said, an
   await expectSpec(b, /name: Report A0/);
 
   // Both edit before either save lands: one of them must be told, not silently overwritten.
+  // A's debounced save waits on A's paused clock until B's edit is in.
+  await a.clock.pauseAt(await a.evaluate(() => Date.now() + 1000));
   await setSpec(a, (await readSpec(a)).replace('name: Report A0', 'name: Report A1'));
   await setSpec(b, (await readSpec(b)).replace('name: Report A0', 'name: Report B1'));
+  await a.clock.resume();
   const alertIn = async () => {
     for (const p of [a, b]) if (await p.getByRole('alert').filter({ hasText: 'changed in another tab' }).isVisible()) return p;
     return undefined;
