@@ -134,6 +134,9 @@ test('at an argument value, completion offers whole `${{ workflow.<id>.return }}
 });
 
 test('Enter after `- id: x` puts the cursor under `id`, in `workflow:` and in a group', async ({ page }) => {
+  // Known gap (issue 8 closing note): an Enter pressed while the form and graph are still loading
+  // can miss the rule; this checks the rule once the workbench has loaded.
+  await expect(page.getByRole('region', { name: 'Workflow graph' }).locator('svg [data-task-id]').first()).toBeVisible({ timeout: 30_000 });
   await cursorAfter(page, '  - id: by_site');
   await page.keyboard.press('Enter');
   await expect.poll(() => page.evaluate(() => window.__wtSpecEditor?.getPosition())).toMatchObject({ column: 5 });
