@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, test } from 'vitest';
-import { markCrashed, markStarting, resetStartGuardForTests, startCompleted, unfinishedStart } from './start-guard.ts';
+import { markCrashed, markStarting, OTHER_TAB_GRACE_MS, resetStartGuardForTests, startCompleted, unfinishedStart } from './start-guard.ts';
 
 afterEach(() => {
   localStorage.clear();
+  sessionStorage.clear();
   resetStartGuardForTests();
 });
 
@@ -27,6 +28,18 @@ describe('the start guard', () => {
     startCompleted('a');
     markCrashed('a');
     startCompleted('a');
+    expect(unfinishedStart()).toBe('a');
+  });
+
+  test("another tab's fresh mark is a start in progress there, not a crash; an old one is a crash", () => {
+    markStarting('a');
+    sessionStorage.clear(); // now seen from another tab
+    expect(unfinishedStart()).toBeUndefined();
+    expect(unfinishedStart(Date.now() + OTHER_TAB_GRACE_MS + 1)).toBe('a');
+  });
+
+  test('a mark stored by the previous release (a bare id) still guards the next start', () => {
+    localStorage.setItem('wt-workbench:starting', 'a');
     expect(unfinishedStart()).toBe('a');
   });
 });
