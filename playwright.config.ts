@@ -8,6 +8,9 @@ const port = Number(process.env.WT_PORT ?? 4173);
 export default defineConfig({
   testDir: './e2e',
   workers: 1,
+  // One retry on CI: a test that passes only on retry is still reported as flaky in the output
+  // (issue 8's closing note lists the known ones); it must not block a landing on machine noise.
+  retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   reporter: process.env.CI ? 'line' : 'list',
   use: {
