@@ -5,6 +5,7 @@ import { createSchemaUtils, type RJSFSchema, type RJSFValidationError } from '@r
 import type { CoreClient } from '../../worker/client.ts';
 import type { ConvertResponse } from '../../worker/protocol.ts';
 import { saveBlob } from '../shell/save-blob.ts';
+import { readPref, writePref } from '../shell/stored-preference.ts';
 import { ErrorList, ErrorReporterTemplate, propertyPath, type FormContext } from './ErrorList.tsx';
 import {
   encodeSchema,
@@ -539,22 +540,6 @@ export default function ParametersForm({ rjsfJsonText, paramsJsonText, client, f
       </p>
     </div>
   );
-}
-
-function readPref(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function writePref(key: string, value: string): void {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    // Preferences are a nicety: private modes may refuse them.
-  }
 }
 
 /** The top-level `keys` of form data that are set. */

@@ -1,3 +1,5 @@
+import { readPref, writePref } from '../shell/stored-preference.ts';
+
 /** The graph panel's remembered choices: the orientation (one preference) and the zoom of each workspace. */
 
 export type Orientation = 'LR' | 'TB';
@@ -8,30 +10,14 @@ export const AUTO_TB_NODES = 60;
 /** Workspaces whose zoom is remembered (the most recently zoomed). */
 const MAX_ZOOMS = 50;
 
-function read(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function write(key: string, value: string): void {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    // Storage full or blocked: the choice lasts for this session only.
-  }
-}
-
 /** The orientation the user chose, if any. */
 export function savedOrientation(): Orientation | undefined {
-  const v = read(ORIENTATION_KEY);
+  const v = readPref(ORIENTATION_KEY);
   return v === 'LR' || v === 'TB' ? v : undefined;
 }
 
 export function saveOrientation(o: Orientation): void {
-  write(ORIENTATION_KEY, o);
+  writePref(ORIENTATION_KEY, o);
 }
 
 /** The chosen orientation, else left to right like wt-compiler's graph.png, top to bottom for big graphs. */
@@ -41,7 +27,7 @@ export function orientationFor(nodes: number, chosen = savedOrientation()): Orie
 
 function zooms(): Record<string, number> {
   try {
-    const v: unknown = JSON.parse(read(ZOOM_KEY) ?? '{}');
+    const v: unknown = JSON.parse(readPref(ZOOM_KEY) ?? '{}');
     return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, number>) : {};
   } catch {
     return {};
@@ -62,5 +48,5 @@ export function saveZoom(workspaceId: string | undefined, scale: number): void {
   all[workspaceId] = scale;
   const keys = Object.keys(all);
   for (const k of keys.slice(0, Math.max(0, keys.length - MAX_ZOOMS))) delete all[k];
-  write(ZOOM_KEY, JSON.stringify(all));
+  writePref(ZOOM_KEY, JSON.stringify(all));
 }
